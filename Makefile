@@ -1,0 +1,32 @@
+# The two commands: `make demo` (set up, then analyse the example) and `make test` (set up, lint, test).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install demo test lint eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/parley analyze examples/press_conference.txt --date 2025-03-03 --format md
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests training bench
+
+test: lint
+	$(BIN)/python -m pytest -q
+
+eval: $(STAMP)
+	$(BIN)/parley eval structure
+
+bench: $(STAMP)
+	$(BIN)/python bench/structure_throughput.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis src/*.egg-info

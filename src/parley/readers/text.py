@@ -1,0 +1,69 @@
+"""Bytes to normalised text: encoding detection, binary refusal, NFC, ``\\n`` line ends."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import BinaryInput, EmptyInput
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# C0/C1 control characters other than tab and newline; they carry no text
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+def decode(data: bytes, source: str = "input") -> tuple[str, str]:
+    """Decode ``data``, returning (text, encoding). Refuses binary and empty input with a clear error."""
+    if not data.strip():
+        raise EmptyInput(f"{source}: the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    head = data[:65536]
+    if b"\x00" in head or _looks_binary(head):
+        raise BinaryInput(f"{source}: this looks like a binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    if encoding in {"ascii", "utf_8"}:  # a late invalid byte: the head looked like UTF-8
+        encoding = "cp1252"
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _looks_binary(head: bytes) -> bool:
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(8, len(head) // 100)
+
+
+def normalize(text: str) -> str:
+    """The contract's normal form: NFC, ``\\n`` line ends, plain spaces, no control characters,
+    no trailing blanks on lines, no leading or trailing blank lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _TRAILING.sub("", text)
+    return text.strip("\n")
+
+
+def read_text(data: bytes, source: str = "input") -> tuple[str, str]:
+    """Decode and normalise; (text, encoding). Raises EmptyInput if nothing but blanks is left."""
+    text, encoding = decode(data, source)
+    text = normalize(text)
+    if not text.strip():
+        raise EmptyInput(f"{source}: the file holds only blank space")
+    return text, encoding

@@ -1,0 +1,4 @@
+"""The built-in stages, registered in their default order. Importing this is cheap: stage modules
+import their heavy libraries (spaCy, ONNX models) only when they first run."""
+
+from ..structure import stage as _structure  # noqa: F401
