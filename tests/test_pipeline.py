@@ -4,13 +4,13 @@ import pytest
 
 from parley.errors import PipelineError
 from parley.model import Document
-from parley.pipeline import REGISTRY, Pipeline, resolve, stage
+from parley.pipeline import REGISTRY, Pipeline, available_stages, resolve, stage
 
 
 @pytest.fixture
 def toy_stages():
     """Two throw-away stages: one that always fails, one that needs its output."""
-    before = dict(REGISTRY)
+    before = {s.name: s for s in available_stages()}
 
     @stage("toy_fail", requires=("segments",), assigns=("toy",))
     def toy_fail(doc):
