@@ -92,6 +92,8 @@ def match_label(paragraph: str) -> Label | None:
     if not m:
         return None
     raw = m.group("label").strip()
+    if not raw or not raw[0].isupper():
+        return None
     low = raw.lower().rstrip(".")
     if low in QUESTION_WORDS or raw.lower() in QUESTION_WORDS:
         return Label("question", raw, None, m.end(), True)

@@ -43,10 +43,15 @@ class Piece:
 
 
 def trusted_labels(paragraphs: list[Paragraph]) -> list[Label | None]:
-    """The label of each paragraph, or None where there is none or it is not trusted."""
+    """The label of each paragraph, or None where there is none or it is not trusted.
+
+    A weak label is trusted when its name labels two paragraphs, or when it is in upper case
+    (``AIDE:``) in a document that is plainly a transcript (three strong labels or more)."""
     labels = [match_label(p.text) for p in paragraphs]
     counts = Counter(lab.name for lab in labels if lab is not None and lab.kind == "speaker")
-    return [lab if lab is not None and (lab.strong or counts[lab.name] >= 2) else None for lab in labels]
+    transcript = sum(1 for lab in labels if lab is not None and lab.strong) >= 3
+    return [lab if lab is not None and (lab.strong or counts[lab.name] >= 2 or (transcript and lab.text.isupper()))
+            else None for lab in labels]
 
 
 def is_header(text: str) -> bool:
@@ -76,7 +81,7 @@ def parse_turns(paragraphs: list[Paragraph], labels: list[Label | None]) -> list
             speaker = Speaker(label.name) if label.name else None
             start = para.start + label.end
             direction = leading_direction(para.text[label.end:])
-            if direction:  # "PRIME MINISTER KISHIDA:  (As interpreted.)  ..."
+            if direction and para.text[label.end + direction.end():].strip():  # "KISHIDA:  (As interpreted.)  ..."
                 pieces.append(Piece("other", start, start + direction.end(), label.text, speaker, turn))
                 start += direction.end()
                 start += len(para.text[start - para.start:]) - len(para.text[start - para.start:].lstrip())
