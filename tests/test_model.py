@@ -6,8 +6,25 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parley.model import (
-    SCHEMA, Actor, Commitment, CommentAnalysis, Discussion, DiscussionSummary, Document, Due, Event,
-    Evidence, Instrument, InstrumentMention, Issue, Position, Segment, Skip, Span, Speaker, text_id,
+    SCHEMA,
+    Actor,
+    CommentAnalysis,
+    Commitment,
+    Discussion,
+    DiscussionSummary,
+    Document,
+    Due,
+    Event,
+    Evidence,
+    Instrument,
+    InstrumentMention,
+    Issue,
+    Position,
+    Segment,
+    Skip,
+    Span,
+    Speaker,
+    text_id,
 )
 
 small = st.integers(min_value=0, max_value=10_000)

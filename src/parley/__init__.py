@@ -12,8 +12,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import analyze, analyze_all, read  # noqa: E402
-from .model import Document  # noqa: E402
-from .pipeline import Pipeline  # noqa: E402
+from .api import analyze, analyze_all, read
+from .model import Document
+from .pipeline import Pipeline
 
 __all__ = ["Document", "Pipeline", "__version__", "analyze", "analyze_all", "read"]

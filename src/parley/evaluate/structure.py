@@ -62,8 +62,8 @@ def evaluate_structure(data: Path, limit: int | None = None) -> EvalResult:
 
 HTML_COLUMNS = {
     "comment_recall": "comment_recall", "comment_leakage": "comment_leakage", "main_recall": "main_recall",
-    "main_in_comments": "main_in_comments", "boilerplate_in_main": "boilerplate_in_main",
-    "pages_without_comments": "pages_no_comments",
+    "main_in_comments_rate": "main_in_comments", "boilerplate_rate": "boilerplate_in_main",
+    "pages_without_comments": "pages_no_comments", "pages": "pages", "seconds": "seconds",
 }
 
 
@@ -73,8 +73,7 @@ def html_section(folder: Path, limit: int | None) -> Section:
     rows = {}
     for name, predict in (("parley", parley_page_predict), ("trafilatura", trafilatura_predict)):
         scores = score_pages(folder, predict, limit=limit)
-        rows[name] = {column: scores[key] for key, column in HTML_COLUMNS.items() if key in scores}
-        rows[name]["pages"] = scores.get("pages", 0)
+        rows[name] = {column: scores[key] for key, column in HTML_COLUMNS.items()}
     return Section(
         "HTML pages with reader comments (trafilatura_eval)", rows,
         "comment_recall: gold comment snippets found in comment segments; comment_leakage: found in the "

@@ -53,7 +53,7 @@ MEDIA_WORDS = {
     "yomiuri", "asahi", "mainichi", "nikkei", "sankei", "interfax", "izvestia", "kommersant", "rt",
     "sputnik", "fox", "nbc", "abc", "cbs", "npr", "pbs", "wire", "newspaper", "network", "bureau",
     "economist", "guardian", "telegraph", "monde", "spiegel", "zdf", "ard", "dw", "al", "jazeera", "yonhap",
-    "telecast", "daily", "correspondent",
+    "telecast", "correspondent",
 }
 NAME_PARTICLES = {"de", "da", "di", "del", "der", "den", "van", "von", "bin", "bint", "ibn", "al", "el", "la",
                   "le", "du", "dos", "das", "ben", "abu", "of", "for", "and", "the", "on", "to", "in"}
