@@ -17,7 +17,8 @@ PAGE = """<!doctype html><html><head><title>Remarks after the talks</title>
 <li class="comment" id="comment-1"><div class="comment-author"><cite class="fn">Mara</cite></div>
 <time datetime="2024-05-02T10:00:00">May 2</time><div class="comment-body"><p>Finally some progress on fish.</p></div>
 <ul class="children"><li class="comment" id="comment-2"><div class="comment-author"><cite class="fn">Olek</cite></div>
-<div class="comment-body"><p>Progress? They said the same thing last year &lt;script&gt;alert(1)&lt;/script&gt;.</p></div></li></ul>
+<div class="comment-body"><p>Progress? They said the same thing last year
+&lt;script&gt;alert(1)&lt;/script&gt;.</p></div></li></ul>
 </li>
 <li class="comment" id="comment-3"><div class="comment-author"><cite class="fn">Ines</cite></div>
 <div class="comment-body"><p>Good answer on the signing date.</p></div></li>
@@ -35,7 +36,7 @@ def test_each_comment_in_the_markup_is_one_comment_segment_with_author_and_reply
     assert [c.speaker.name for c in comments] == ["Mara", "Olek", "Ines"]
     assert all(c.speaker.basis == "markup" for c in comments)
     assert comments[1].reply_to == comments[0].id and comments[0].reply_to is None
-    assert "Finally some progress on fish." == doc.segment_text(comments[0])
+    assert doc.segment_text(comments[0]) == "Finally some progress on fish."
     assert "Post Comment" not in doc.text
 
 

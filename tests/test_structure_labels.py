@@ -19,7 +19,8 @@ from parley.structure.labels import match_label, readable_name, stage_direction,
         ("SECRETARY OF STATE BLINKEN: Thanks.", "speaker", "Secretary of State Blinken"),
         ("Mr. Taro Kono, Minister for Foreign Affairs: I visited Moscow.", "speaker", "Mr. Taro Kono"),
         ("Abe, Asahi Shimbun: I have a question about the islands.", "question", "Abe"),
-        ("MODERATOR: Next question.", "moderator", "Moderator"),
+        ("MODERATOR: Next question.", "procedural", "Moderator"),
+        ("AUDIENCE MEMBER: Climate change.", "procedural", "Audience Member"),
     ],
 )
 def test_speaker_labels_in_their_house_styles(line, kind, name):

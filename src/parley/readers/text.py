@@ -35,13 +35,26 @@ def decode(data: bytes, source: str = "input") -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    if encoding in {"ascii", "utf_8"}:  # a late invalid byte: the head looked like UTF-8
-        encoding = "cp1252"
-    try:
-        return data.decode(encoding), encoding
-    except (UnicodeDecodeError, LookupError):
+    guess = best.encoding if best is not None and best.encoding not in {"ascii", "utf_8"} else "cp1252"
+    candidates = []
+    for encoding in dict.fromkeys([guess, "cp1252"]):
+        try:
+            candidates.append((_plausibility(data.decode(encoding)), encoding))
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if not candidates:
         return data.decode("cp1252", errors="replace"), "cp1252"
+    _, encoding = max(candidates, key=lambda c: c[0])  # max keeps the first (the detector's) on a tie
+    return data.decode(encoding), encoding
+
+
+# Letters frequent in Western European text; single-byte detectors confuse cp1252 with cp1250 and
+# similar code pages on short texts, and these letters decide between them.
+_WESTERN = frozenset("àâäçéèêëîïôöùûüÿñáíóúßæøåœÀÂÄÇÉÈÊËÎÏÔÖÙÛÜÑÁÍÓÚÆØÅŒ")
+
+
+def _plausibility(text: str) -> float:
+    return sum(1.0 if c in _WESTERN else 0.5 if c.isalpha() and not c.isascii() else 0.0 for c in text)
 
 
 def _looks_binary(head: bytes) -> bool:

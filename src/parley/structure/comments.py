@@ -3,8 +3,10 @@
 Two layouts are recognised. When comments carry header lines (``name July 7, 2012 at 12:27 am``),
 each header opens a comment and gives its author and time. Otherwise each paragraph is a comment
 unless it continues the one before: a paragraph after a greeting or lead-in that ends in a comma or a
-colon ("Ooops,", "Indeed,"), one that starts in lower case, the later items of a numbered list, the
-reply that follows a quotation, and a short sign-off ("Thanks in advance.").
+colon ("Ooops,", "Indeed,"), one that starts in lower case, a numbered list and its items, the
+reply that follows a quotation, one that opens with a connective or a pronoun pointing back ("Which
+is ...", "That is why ...", "It’s up to ...") unless the paragraph before asked a question, and a short
+sign-off ("Thanks in advance.").
 """
 
 from __future__ import annotations
@@ -29,6 +31,14 @@ _LIST_ITEM = re.compile(r"\(?(\d{1,2}|[a-h])[).]\s+\S|[-*•]\s+\S")
 _SIGN_OFF = re.compile(
     r"(?:thanks|thank you|thanks in advance|cheers|regards|best regards|best|greetings|peace|"
     r"just my two cents|my two cents|just saying|sincerely)[.!…]*",
+    re.IGNORECASE,
+)
+# openers that carry the previous paragraph on: connectives, and pronouns that point back to it
+_CONTINUES = re.compile(
+    r"(?:and|but|so|which|more so|that is why|that[’']s why|this is why|that will|that would|unless|either way|"
+    r"moreover|furthermore|also|however|meaning|then again|similarly|whereas|in addition|besides|otherwise|"
+    r"therefore|thus|hence|still|yet|plus|or|because|especially|not to mention|after all|in other words|"
+    r"anyway|meanwhile|instead|while|it[’']s|it is|that[’']s|they|they[’']re|they are)\b",
     re.IGNORECASE,
 )
 _QUOTES_OPEN = "\"“”„«‘’'"
@@ -108,11 +118,12 @@ def continues(previous: str, current: str) -> bool:
     first = current.lstrip()[:1]
     if first.islower():
         return True  # a sentence carried over a line break
-    item = _LIST_ITEM.match(current)
-    if item and (_LIST_ITEM.match(previous) or item.group(1) not in ("1", "a", None)):
-        return True  # later items of a list
+    if _LIST_ITEM.match(current) and (_LIST_ITEM.match(prev) or not prev.endswith("?")):
+        return True  # a list goes with the paragraph that introduces it, and its items together
     if _is_quotation(prev):
         return True  # the reply to a quoted passage
+    if _CONTINUES.match(current) and not prev.endswith("?"):
+        return True  # "Which is ...", "That is why ...", "It’s up to Japan ..."
     return bool(_SIGN_OFF.fullmatch(current.strip()))
 
 

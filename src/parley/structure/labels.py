@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-QUESTION_WORDS = {
-    "q", "q.", "question", "questions", "reporter", "journalist", "audience member", "audience",
-    "participant", "press", "media", "interviewer", "follow-up", "follow up",
-}
-MODERATOR_WORDS = {"moderator", "operator", "the moderator", "the operator", "host", "chair", "chairman",
-                   "presenter", "announcer", "master of ceremonies", "mc"}
+QUESTION_WORDS = {"q", "q.", "question", "questions", "reporter", "journalist", "press", "media", "interviewer",
+                  "follow-up", "follow up"}
+# people who run or interrupt the event rather than speak in it: their turns are "other" segments
+PROCEDURAL_WORDS = {"moderator", "operator", "the moderator", "the operator", "host", "chair", "chairman",
+                    "presenter", "announcer", "master of ceremonies", "mc", "interpreter", "translator",
+                    "audience member", "audience", "participant", "participants", "aide", "staff"}
 NOT_LABELS = {
     "note", "notes", "update", "updated", "source", "sources", "correction", "editor's note", "editor’s note",
     "photo", "photos", "video", "watch", "read more", "related", "advertisement", "subject", "topic", "re",
@@ -76,7 +76,7 @@ TIME_LINE = re.compile(
 class Label:
     """A speaker label at the start of a paragraph."""
 
-    kind: str  # "question", "moderator" or "speaker"
+    kind: str  # "question", "procedural" (moderator, interpreter, audience) or "speaker"
     text: str  # the label as written, without the colon
     name: str | None  # the speaker's name, readable ("PRESIDENT BIDEN" -> "President Biden")
     end: int  # offset (within the paragraph) where the turn's own words begin
@@ -97,20 +97,20 @@ def match_label(paragraph: str) -> Label | None:
     low = raw.lower().rstrip(".")
     if low in QUESTION_WORDS or raw.lower() in QUESTION_WORDS:
         return Label("question", raw, None, m.end(), True)
-    if low in MODERATOR_WORDS:
-        return Label("moderator", raw, readable_name(raw), m.end(), True)
+    if low in PROCEDURAL_WORDS:
+        return Label("procedural", raw, readable_name(raw), m.end(), True)
     if low in NOT_LABELS or _POSSESSIVE.search(raw) or any(c in raw for c in '"“”!?;()[]{}<>=/\\|@#$%&*+~'):
         return None
     if _CAPS_LABEL.fullmatch(raw) and len(raw.split()) <= 7 and len(raw) >= 2 and not raw.isdigit():
         kind = _caps_kind(raw)
-        strong = len(raw.split()) >= 2 or kind == "moderator"
+        strong = len(raw.split()) >= 2 or kind == "procedural"
         return Label(kind, raw, readable_name(raw), m.end(), strong)
     return _title_case_label(raw, m.end())
 
 
 def _caps_kind(raw: str) -> str:
     low = raw.lower().rstrip(".")
-    return "moderator" if low in MODERATOR_WORDS else "speaker"
+    return "procedural" if low in PROCEDURAL_WORDS else "speaker"
 
 
 def _title_case_label(raw: str, end: int) -> Label | None:

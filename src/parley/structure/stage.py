@@ -7,7 +7,7 @@ import re
 from ..model import Document, Segment, Speaker
 from ..pipeline import stage
 from .comments import split_comments
-from .labels import Label
+from .labels import Label, stage_direction, time_line
 from .paragraphs import Paragraph, split_paragraphs
 from .transcript import Piece, opening_speaker, parse_turns, trusted_labels
 
@@ -16,6 +16,10 @@ _COMMENTS_MARKER = re.compile(
     r"kommentare?|commentaires?|comentarios|\d+ thoughts on .{1,200}|join the discussion)\s*:?",
     re.IGNORECASE,
 )
+
+#: a labelled transcript's closing lines ("Thank you all.") read like comments; below this many
+#: paragraphs after the last speaker label, no discussion is declared
+MIN_COMMENTS_AFTER_TRANSCRIPT = 3
 
 
 @stage("structure", requires=("text",), assigns=("segments",))
@@ -46,7 +50,9 @@ def discussion_start(paragraphs: list[Paragraph], labels: list[Label | None]) ->
     """(index of the first comment paragraph, index of a "Comments" marker line or None).
 
     No comment is looked for before the last trusted speaker label. A marker line ("12 comments",
-    "Leave a reply") settles it; otherwise the discussion-boundary model decides.
+    "Leave a reply") settles it; otherwise the discussion-boundary model decides, on the paragraphs
+    that are not times or stage directions. After a labelled transcript, a discussion needs at least
+    ``MIN_COMMENTS_AFTER_TRANSCRIPT`` paragraphs.
     """
     last = max((i for i, label in enumerate(labels) if label is not None), default=-1)
     for i in range(last + 1, len(paragraphs)):
@@ -54,8 +60,13 @@ def discussion_start(paragraphs: list[Paragraph], labels: list[Label | None]) ->
             return i + 1, i
     from .boundary import find_discussion_start
 
-    start = find_discussion_start([p.text for p in paragraphs], min_index=last + 1)
-    return (len(paragraphs) if start is None else start), None
+    # times, "END" and stage directions carry no evidence either way: the model sees the rest
+    content = [i for i, p in enumerate(paragraphs) if not (time_line(p.text) or stage_direction(p.text))]
+    known = sum(1 for i in content if i <= last)
+    start = find_discussion_start([paragraphs[i].text for i in content], min_index=known)
+    if start is None or (last >= 0 and len(content) - start < MIN_COMMENTS_AFTER_TRANSCRIPT):
+        return len(paragraphs), None
+    return content[start], None
 
 
 def _number(pieces: list[Piece], discussion: list[Paragraph], fixed: list[Segment]) -> list[Segment]:

@@ -77,7 +77,7 @@ def parse_turns(paragraphs: list[Paragraph], labels: list[Label | None]) -> list
             if label.kind == "question":
                 kind, last_question = "question", turn
             else:
-                kind = "other" if label.kind == "moderator" else "answer" if last_question is not None else "statement"
+                kind = "other" if label.kind == "procedural" else "answer" if last_question is not None else "statement"
             speaker = Speaker(label.name) if label.name else None
             start = para.start + label.end
             direction = leading_direction(para.text[label.end:])
