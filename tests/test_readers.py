@@ -142,3 +142,10 @@ def test_from_bytes_raises_the_read_error_for_callers_that_want_it(name):
     data = b"" if name == "empty" else b"\x00\x01\x02" * 100
     with pytest.raises(EmptyInput if name == "empty" else BinaryInput):
         from_bytes(data, source=name)
+
+
+def test_utf16_without_a_byte_order_mark_is_recognised():
+    text = "The ministers agreed to meet again in April."
+    for encoding in ("utf-16-le", "utf-16-be"):
+        doc = from_bytes(text.encode(encoding), source="no-bom.txt")
+        assert doc.text == text and doc.meta["encoding"] == encoding

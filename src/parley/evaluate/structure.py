@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..errors import ParleyError
 from ..model import Document
 from ..pipeline import Pipeline
 from ..readers import from_bytes, from_text
@@ -40,7 +41,10 @@ def parley_page_predict(html: str, url: str | None) -> tuple[str, list[str]]:
 def plain_text_finder(paragraphs: list[str], _min_index: int = 0) -> int | None:
     """The index of the first paragraph the structure stage puts in a comment, or None."""
     text = "\n\n".join(paragraphs)
-    doc = _structure()(from_text(text))
+    try:
+        doc = _structure()(from_text(text))
+    except ParleyError:  # unreadable (e.g. binary): predicts no discussion, as the baseline does
+        return None
     first = next((s.start for s in doc.segments if s.kind == "comment"), None)
     if first is None:
         return None

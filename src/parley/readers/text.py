@@ -26,6 +26,9 @@ def decode(data: bytes, source: str = "input") -> tuple[str, str]:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
     head = data[:65536]
+    utf16 = _utf16_without_bom(head)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
     if b"\x00" in head or _looks_binary(head):
         raise BinaryInput(f"{source}: this looks like a binary file, not text")
     try:
@@ -55,6 +58,22 @@ _WESTERN = frozenset("àâäçéèêëîïôöùûüÿñáíóúßæøåœÀÂÄ
 
 def _plausibility(text: str) -> float:
     return sum(1.0 if c in _WESTERN else 0.5 if c.isalpha() and not c.isascii() else 0.0 for c in text)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text written without a byte-order mark: its NULs sit on every other byte."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even = head[0 : pairs * 2 : 2].count(0)
+    odd = head[1 : pairs * 2 : 2].count(0)
+    encoding = ("utf-16-le" if odd > 0.3 * pairs and even < 0.02 * pairs
+                else "utf-16-be" if even > 0.3 * pairs and odd < 0.02 * pairs else None)
+    if encoding is None:
+        return None
+    sample = head[: pairs * 2].decode(encoding, errors="replace")
+    printable = sum(1 for c in sample if c.isprintable() or c in "\n\r\t")
+    return encoding if printable >= 0.95 * len(sample) else None
 
 
 def _looks_binary(head: bytes) -> bool:

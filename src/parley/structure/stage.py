@@ -20,6 +20,8 @@ _COMMENTS_MARKER = re.compile(
 #: a labelled transcript's closing lines ("Thank you all.") read like comments; below this many
 #: paragraphs after the last speaker label, no discussion is declared
 MIN_COMMENTS_AFTER_TRANSCRIPT = 3
+#: and one closing paragraph ("I thank you for your attention.") is not a discussion
+MIN_COMMENTS = 2
 
 
 @stage("structure", requires=("text",), assigns=("segments",))
@@ -51,8 +53,9 @@ def discussion_start(paragraphs: list[Paragraph], labels: list[Label | None]) ->
 
     No comment is looked for before the last trusted speaker label. A marker line ("12 comments",
     "Leave a reply") settles it; otherwise the discussion-boundary model decides, on the paragraphs
-    that are not times or stage directions. After a labelled transcript, a discussion needs at least
-    ``MIN_COMMENTS_AFTER_TRANSCRIPT`` paragraphs.
+    that are not times or stage directions. When the model, left free, puts the start before the last
+    label and those labels look like part of the comments, the model is believed. A discussion needs
+    at least ``MIN_COMMENTS`` paragraphs, ``MIN_COMMENTS_AFTER_TRANSCRIPT`` after a labelled transcript.
     """
     last = max((i for i, label in enumerate(labels) if label is not None), default=-1)
     for i in range(last + 1, len(paragraphs)):
@@ -62,11 +65,27 @@ def discussion_start(paragraphs: list[Paragraph], labels: list[Label | None]) ->
 
     # times, "END" and stage directions carry no evidence either way: the model sees the rest
     content = [i for i, p in enumerate(paragraphs) if not (time_line(p.text) or stage_direction(p.text))]
-    known = sum(1 for i in content if i <= last)
-    start = find_discussion_start([paragraphs[i].text for i in content], min_index=known)
-    if start is None or (last >= 0 and len(content) - start < MIN_COMMENTS_AFTER_TRANSCRIPT):
+    texts = [paragraphs[i].text for i in content]
+    start = find_discussion_start(texts, min_index=sum(1 for i in content if i <= last))
+    if last >= 0 and (free := find_discussion_start(texts, min_index=0)) is not None and content[free] <= last \
+            and _labels_inside_comments(labels, content[free]):
+        start, last = free, -1
+    minimum = MIN_COMMENTS_AFTER_TRANSCRIPT if last >= 0 else MIN_COMMENTS
+    if start is None or len(content) - start < minimum:
         return len(paragraphs), None
     return content[start], None
+
+
+def _labels_inside_comments(labels: list[Label | None], start: int) -> bool:
+    """Whether the labels after ``start`` belong to the comments (a commenter quoting "Reporter:",
+    a "Rate this:" widget) rather than to a transcript that goes on: none of their speakers spoke
+    before ``start``, and they are sparse."""
+    def key(label: Label) -> str:
+        return label.kind if label.kind != "speaker" else (label.name or label.text).lower()
+
+    before = {key(label) for label in labels[:start] if label is not None}
+    after = [label for label in labels[start:] if label is not None]
+    return not any(key(label) in before for label in after) and len(after) < 0.25 * (len(labels) - start)
 
 
 def _number(pieces: list[Piece], discussion: list[Paragraph], fixed: list[Segment]) -> list[Segment]:
