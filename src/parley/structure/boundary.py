@@ -459,6 +459,7 @@ def find_discussion_start(
     bias: float | None = None,
     transcript_guard: bool = False,
     model: BoundaryModel | None = None,
+    logits: np.ndarray | None = None,
 ) -> int | None:
     """Index of the first reader-comment paragraph, or ``None`` when the text has no discussion.
 
@@ -473,6 +474,7 @@ def find_discussion_start(
       from 0.97 to 0.91, because list labels and quoted dialogue inside comments look like turns)
       a run of recurring speaker labels (:func:`speaker_turns`) marks the text
       up to the last labelled turn as official too, so the discussion can only start after it;
+    * ``logits`` (from :func:`comment_logits`) spares computing them again when asking twice;
     * with at least three known official paragraphs the bias is calibrated on them (``reference_delta``
       in the weights file), which lets a discussion without author/date headers be found after a formal
       text whose paragraphs score far below it.
@@ -488,7 +490,7 @@ def find_discussion_start(
     if known >= len(paragraphs):
         return None
     return split_from_logits(
-        m.logits(paragraphs),
+        m.logits(paragraphs) if logits is None else logits,
         known,
         bias=m.split_bias if bias is None else bias,
         margin=m.margin if margin is None else margin,

@@ -61,13 +61,14 @@ def discussion_start(paragraphs: list[Paragraph], labels: list[Label | None]) ->
     for i in range(last + 1, len(paragraphs)):
         if _COMMENTS_MARKER.fullmatch(paragraphs[i].text.strip()):
             return i + 1, i
-    from .boundary import find_discussion_start
+    from .boundary import find_discussion_start, load_model
 
     # times, "END" and stage directions carry no evidence either way: the model sees the rest
     content = [i for i, p in enumerate(paragraphs) if not (time_line(p.text) or stage_direction(p.text))]
     texts = [paragraphs[i].text for i in content]
-    start = find_discussion_start(texts, min_index=sum(1 for i in content if i <= last))
-    if last >= 0 and (free := find_discussion_start(texts, min_index=0)) is not None and content[free] <= last \
+    logits = load_model().logits(texts) if texts else None
+    start = find_discussion_start(texts, min_index=sum(1 for i in content if i <= last), logits=logits)
+    if last >= 0 and (free := find_discussion_start(texts, 0, logits=logits)) is not None and content[free] <= last \
             and _labels_inside_comments(labels, content[free]):
         start, last = free, -1
     minimum = MIN_COMMENTS_AFTER_TRANSCRIPT if last >= 0 else MIN_COMMENTS
