@@ -41,7 +41,7 @@ def test_analyze_prints_the_contract_json_for_the_example(capsys):
     assert code == 0 and doc["schema"] == "parley.document/1" and doc["date"] == "2025-03-03"
     kinds = [s["kind"] for s in doc["segments"]]
     assert kinds.count("question") == 2 and kinds.count("answer") == 2 and "comment" in kinds
-    assert doc["meta"]["stages"] == ["structure"]
+    assert doc["meta"]["stages"][:3] == ["structure", "language", "nlp"] and doc["language"] == "en"
 
 
 def test_the_same_input_gives_byte_identical_output(capsys, tmp_path):

@@ -10,6 +10,7 @@ from parley.model import (
     Actor,
     CommentAnalysis,
     Commitment,
+    DateMention,
     Discussion,
     DiscussionSummary,
     Document,
@@ -24,6 +25,7 @@ from parley.model import (
     Skip,
     Span,
     Speaker,
+    Topic,
     text_id,
 )
 
@@ -34,7 +36,7 @@ spans = st.builds(Span, small, small)
 
 segments = st.builds(Segment, word, st.sampled_from(["statement", "question", "answer", "comment", "other"]),
                      small, small, maybe(word), maybe(st.builds(Speaker, word, maybe(word), word)), maybe(word),
-                     maybe(word))
+                     maybe(word), maybe(word))
 actors = st.builds(Actor, word, word, word, maybe(word), maybe(word), maybe(word), maybe(word), st.lists(spans))
 events = st.builds(Event, id=word, type=word, segment=word, start=small, end=small, mode=maybe(word),
                    contexts=st.lists(word), actor=st.lists(word), recipient=st.lists(word), negated=st.booleans(),
@@ -49,14 +51,17 @@ scores = st.dictionaries(word, st.floats(0, 1), max_size=4)
 discussions = st.builds(
     Discussion,
     st.lists(st.builds(CommentAnalysis, word, scores, st.lists(word), scores, st.lists(word), maybe(word),
-                       st.lists(st.builds(Evidence, word, small, small)))),
-    st.builds(DiscussionSummary, small, small, scores, st.lists(word)),
+                       st.lists(st.builds(Evidence, word, small, small)), st.lists(word))),
+    st.builds(DiscussionSummary, small, small, scores, st.lists(st.builds(Topic, word, st.lists(word), st.lists(word))),
+              st.dictionaries(word, small, max_size=3), st.lists(word), st.lists(word)),
 )
+dates = st.builds(DateMention, word, small, small, maybe(word), word, maybe(word), maybe(word))
 documents = st.builds(
     Document, text=st.text(max_size=200), source=maybe(word), title=maybe(word), date=maybe(word),
     language=maybe(word), segments=st.lists(segments, max_size=4), actors=st.lists(actors, max_size=3),
     events=st.lists(events, max_size=3), instruments=st.lists(instruments, max_size=2),
     issues=st.lists(issues, max_size=2), commitments=st.lists(commitments, max_size=2),
+    dates=st.lists(dates, max_size=2),
     discussion=maybe(discussions), skipped=st.lists(st.builds(Skip, word, word, maybe(word)), max_size=2),
     meta=st.dictionaries(word, word, max_size=3),
 )
@@ -68,6 +73,12 @@ def test_every_document_survives_a_round_trip_through_json(doc):
     again = Document.from_dict(json.loads(doc.to_json()))
     assert again == doc
     assert again.to_json() == doc.to_json()
+
+
+def test_working_caches_are_never_serialised():
+    doc = Document(text="x")
+    doc.cache["nlp"] = object()
+    assert "cache" not in doc.to_dict() and Document.from_dict(doc.to_dict()).cache == {}
 
 
 def test_the_id_is_the_sha1_of_the_text_and_stable():

@@ -28,10 +28,13 @@ def text_id(text: str) -> str:
 
 
 class Record:
-    """Mixin giving dataclasses a generic, ordered ``to_dict`` and a typed ``from_dict``."""
+    """Mixin giving dataclasses a generic, ordered ``to_dict`` and a typed ``from_dict``.
+
+    Fields marked ``transient`` (working caches shared between stages) are not serialised."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)  # type: ignore[arg-type]
+                if not f.metadata.get("transient")}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
@@ -97,6 +100,7 @@ class Segment(Record):
     speaker: Speaker | None = None
     reply_to: str | None = None
     time: str | None = None
+    language: str | None = None
 
 
 @dataclass
@@ -163,6 +167,23 @@ class Issue(Record):
 
 
 @dataclass
+class DateMention(Record):
+    """A date expression resolved against the document date.
+
+    ``value`` is the ISO form at the precision the text gives (``2019-01-14``, ``2019-01``, ``2019``);
+    ``earliest``/``latest`` bound it as calendar days (``later this month`` -> the rest of the month).
+    ``precision`` is day, month, year, range or unresolved (relative, with no document date)."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None = None
+    precision: str = "unresolved"
+    earliest: str | None = None
+    latest: str | None = None
+
+
+@dataclass
 class Due(Record):
     text: str
     date: str | None = None
@@ -196,6 +217,16 @@ class CommentAnalysis(Record):
     urls: list[str] = field(default_factory=list)
     language: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Topic(Record):
+    """A cluster of comments about one thing, with a readable label."""
+
+    label: str
+    segments: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -203,7 +234,10 @@ class DiscussionSummary(Record):
     comments: int = 0
     flagged: int = 0
     stance: dict[str, float] = field(default_factory=dict)
-    topics: list[str] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    flagged_by: dict[str, int] = field(default_factory=dict)
+    most_toxic: list[str] = field(default_factory=list)
+    most_substantive: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -235,10 +269,13 @@ class Document(Record):
     instruments: list[Instrument] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
     discussion: Discussion | None = None
     skipped: list[Skip] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     schema: str = SCHEMA
+    #: working results shared between stages in one run (e.g. the spaCy parses); never serialised
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False, metadata={"transient": True})
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -261,7 +298,7 @@ class Document(Record):
         data = super().to_dict()
         # the contract puts schema and id first; key order is part of byte-identical output
         order = ["schema", "id", "source", "title", "date", "language", "text", "segments", "actors",
-                 "events", "instruments", "issues", "commitments", "discussion", "skipped", "meta"]
+                 "events", "instruments", "issues", "commitments", "dates", "discussion", "skipped", "meta"]
         return {k: data[k] for k in order}
 
     @classmethod
