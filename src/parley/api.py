@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .config import Settings
-from .errors import ParleyError, UsageError
+from .errors import UsageError, error_class
 from .model import Document
 from .pipeline import Pipeline
 from .readers import from_text, read
@@ -55,8 +55,7 @@ def analyze(text_or_path: str | Path, date: str | None = None, *, stages: Iterab
         doc = from_text(str(text_or_path), fmt=fmt, settings=settings)
     if not doc.readable:
         skip = doc.skipped[0]
-        error = next((cls for cls in _error_classes() if cls.code == skip.code), ParleyError)
-        raise error(skip.reason)
+        raise error_class(skip.code)(skip.reason)
     if date:
         doc.date = date
     return Pipeline(stages, settings)(doc)
@@ -78,12 +77,3 @@ def analyze_all(inputs: Iterable[str | Path], *, date: str | None = None, stages
 
     return pipeline.pipe(dated(read(inputs, settings, on_ignored)))
 
-
-def _error_classes():
-    from . import errors
-
-    stack = [errors.ParleyError]
-    while stack:
-        cls = stack.pop()
-        yield cls
-        stack.extend(cls.__subclasses__())

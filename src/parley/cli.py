@@ -120,18 +120,10 @@ def report(failures, count: int, ignored: list[Path], *, quiet: bool) -> int:
         raise errs.InputNotFound("no documents found in the given paths")
     if not failures:
         return 0
-    code = failures[0].skipped[0].code
-    by_code = {cls.code: cls for cls in _all_errors(errs.ParleyError)}
-    error = by_code.get(code, errs.ParleyError)
+    error = errs.error_class(failures[0].skipped[0].code)
     if error.hint:
         print(f"parley: hint: {error.hint}", file=sys.stderr)
     return error.exit_code
-
-
-def _all_errors(cls):
-    yield cls
-    for sub in cls.__subclasses__():
-        yield from _all_errors(sub)
 
 
 class Progress:

@@ -86,3 +86,14 @@ class PartialFailure(ParleyError):
     code = "partial"
     exit_code = 10
     hint = "the reasons are listed above and recorded in each skipped document's `skipped` field"
+
+
+def error_class(code: str | None) -> type[ParleyError]:
+    """The error class with this ``code`` (as recorded in a ``Skip``), or ParleyError."""
+    stack: list[type[ParleyError]] = [ParleyError]
+    while stack:
+        cls = stack.pop()
+        if cls.code == code:
+            return cls
+        stack.extend(cls.__subclasses__())
+    return ParleyError

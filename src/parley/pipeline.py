@@ -115,8 +115,8 @@ class Pipeline:
                 try:
                     list(pipe(ready))
                     continue
-                except ParleyError:
-                    pass  # fall back to one document at a time, so the failure is pinned to its document
+                except Exception:
+                    pass  # run them one at a time instead, so the failure is pinned to its document
             for doc in ready:
                 try:
                     component(doc)
