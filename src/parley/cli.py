@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("config", help="list every setting with its default, environment variable and help")
 
     evaluate = sub.add_parser("eval", help="score a stage on the gold data in ../shared/data")
-    evaluate.add_argument("what", choices=("structure",), help="the stage to score")
+    evaluate.add_argument("what", choices=("structure", "dates"), help="the stage to score")
     evaluate.add_argument("--data", metavar="DIR", help="the shared data folder (default: ../shared/data "
                           "beside the working directory or the source tree)")
     evaluate.add_argument("--limit", type=int, help="score only the first N items of each set")

@@ -64,9 +64,17 @@ def find_data(given: str | os.PathLike | None = None) -> Path:
                         hint="pass --data DIR or set PARLEY_DATA")
 
 
+EVALUATIONS = ("structure", "dates")
+
+
 def run_eval(what: str, data: Path, limit: int | None = None) -> EvalResult:
+    """Score stage ``what`` on the gold data under ``data``."""
     if what == "structure":
         from .structure import evaluate_structure
 
         return evaluate_structure(data, limit=limit)
-    raise UsageError(f"no evaluation for {what!r}; available: structure")
+    if what == "dates":
+        from .dates import evaluate_dates
+
+        return evaluate_dates(data, limit=limit)
+    raise UsageError(f"no evaluation for {what!r}; available: {', '.join(EVALUATIONS)}")

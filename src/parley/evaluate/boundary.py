@@ -36,24 +36,14 @@ class LabelledDocument:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (strict) first, then charset-normalizer, then cp1252 with replacement."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        pass
-    try:
-        from charset_normalizer import from_bytes
+    """Gold text bytes as text, decoded the way parley's reader decodes them."""
+    from ..errors import ParleyError
+    from ..readers.text import decode
 
-        best = from_bytes(data).best()
-        if best is not None:
-            return str(best)
-    except ImportError:  # pragma: no cover - charset-normalizer is a declared dependency
-        pass
-    return data.decode("cp1252", errors="replace")
+    try:
+        return decode(data, "dragnet")[0]
+    except ParleyError:  # one file is UTF-16 without a mark and mostly NULs: keep it scorable
+        return data.decode("cp1252", errors="replace")
 
 
 def split_labelled(text: str) -> tuple[list[str], int | None]:

@@ -34,26 +34,14 @@ def normalise(text: str) -> str:
 
 
 def decode_html(data: bytes) -> str:
-    """Decode raw HTML bytes: UTF-8 first, then the ``<meta charset>``, then charset-normalizer."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    match = _META_CHARSET.search(data[:4096])
-    if match:
-        try:
-            return data.decode(match.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            pass
-    try:
-        from charset_normalizer import from_bytes
+    """Raw HTML bytes as text, decoded the way parley's reader decodes them."""
+    from ..errors import ParleyError
+    from ..readers.text import declared_charset, decode
 
-        best = from_bytes(data).best()
-        if best is not None:
-            return str(best)
-    except ImportError:  # pragma: no cover - charset-normalizer is a declared dependency
-        pass
-    return data.decode("cp1252", errors="replace")
+    try:
+        return decode(data, "page", declared_charset(data))[0]
+    except ParleyError:
+        return data.decode("cp1252", errors="replace")
 
 
 def load_pages(data_dir: Path, limit: int | None = None) -> list[tuple[str, dict]]:

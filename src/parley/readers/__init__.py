@@ -17,7 +17,7 @@ from ..config import Settings
 from ..errors import InputNotFound, InputTooLarge, ParleyError
 from ..model import Document, Skip
 from .markdown import front_matter_fields, reflow, split_front_matter
-from .text import read_text
+from .text import declared_charset, read_text
 
 FORMATS = ("text", "markdown", "html", "jsonl")
 _SUFFIX_FORMAT = {
@@ -62,7 +62,7 @@ def from_bytes(data: bytes, *, source: str | None = None, fmt: str = "text", dat
     name = source or "<text>"
     if len(data) > settings.max_bytes:
         raise InputTooLarge(f"{name}: {len(data):,} bytes is over the limit of {settings.max_bytes:,}")
-    text, encoding = read_text(data, name)
+    text, encoding = read_text(data, name, declared_charset(data) if fmt == "html" else None)
     fields: dict = {"source": source}
     info = {"format": fmt, "encoding": encoding, **(meta or {})}
     warnings: list[str] = []

@@ -18,8 +18,18 @@ _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
-def decode(data: bytes, source: str = "input") -> tuple[str, str]:
-    """Decode ``data``, returning (text, encoding). Refuses binary and empty input with a clear error."""
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in a ``<meta>`` tag near its top, if any."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def decode(data: bytes, source: str = "input", declared: str | None = None) -> tuple[str, str]:
+    """Decode ``data``, returning (text, encoding): a byte-order mark, then UTF-8, then the encoding
+    the document ``declared`` (HTML meta), then detection. Refuses binary and empty input clearly."""
     if not data.strip():
         raise EmptyInput(f"{source}: the file is empty")
     for bom, encoding in _BOMS:
@@ -35,6 +45,11 @@ def decode(data: bytes, source: str = "input") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if declared and declared.replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            return data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
@@ -92,9 +107,9 @@ def normalize(text: str) -> str:
     return text.strip("\n")
 
 
-def read_text(data: bytes, source: str = "input") -> tuple[str, str]:
+def read_text(data: bytes, source: str = "input", declared: str | None = None) -> tuple[str, str]:
     """Decode and normalise; (text, encoding). Raises EmptyInput if nothing but blanks is left."""
-    text, encoding = decode(data, source)
+    text, encoding = decode(data, source, declared)
     text = normalize(text)
     if not text.strip():
         raise EmptyInput(f"{source}: the file holds only blank space")
