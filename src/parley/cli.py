@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .errors import ParleyError
 
+EVALUATIONS = ("structure", "actors", "instruments", "dates")  # kept in step with parley.evaluate
 EPILOG = """exit codes: 0 ok; 1 internal error; 2 usage or settings; 3 input not found; 4 empty input;
 5 binary input; 6 input too large; 7 malformed input; 8 unsupported language; 9 pipeline cannot run.
 In a batch, every readable document is still analysed and written; the exit code is that of the
@@ -50,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("config", help="list every setting with its default, environment variable and help")
 
     evaluate = sub.add_parser("eval", help="score a stage on the gold data in ../shared/data")
-    evaluate.add_argument("what", choices=("structure", "dates"), help="the stage to score")
+    evaluate.add_argument("what", choices=EVALUATIONS, help="the stage to score")
     evaluate.add_argument("--data", metavar="DIR", help="the shared data folder (default: ../shared/data "
                           "beside the working directory or the source tree)")
     evaluate.add_argument("--limit", type=int, help="score only the first N items of each set")

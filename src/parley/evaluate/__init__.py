@@ -64,7 +64,7 @@ def find_data(given: str | os.PathLike | None = None) -> Path:
                         hint="pass --data DIR or set PARLEY_DATA")
 
 
-EVALUATIONS = ("structure", "dates")
+EVALUATIONS = ("structure", "actors", "instruments", "dates")
 
 
 def run_eval(what: str, data: Path, limit: int | None = None) -> EvalResult:
@@ -73,6 +73,10 @@ def run_eval(what: str, data: Path, limit: int | None = None) -> EvalResult:
         from .structure import evaluate_structure
 
         return evaluate_structure(data, limit=limit)
+    if what == "instruments":
+        from .instruments import instrument_section
+
+        return EvalResult("instruments", [instrument_section(data, limit)])
     if what == "dates":
         from .dates import evaluate_dates
 

@@ -4,4 +4,5 @@ import their heavy libraries (spaCy, ONNX models) only when they first run."""
 from ..structure import stage as _structure  # noqa: F401
 from . import language as _language  # noqa: F401
 from . import nlp as _nlp  # noqa: F401
+from . import instruments as _instruments  # noqa: F401
 from . import dates as _dates  # noqa: F401
