@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .errors import ParleyError
 from .evaluate import EVALUATIONS
+
 EPILOG = """exit codes: 0 ok; 1 internal error; 2 usage or settings; 3 input not found; 4 empty input;
 5 binary input; 6 input too large; 7 malformed input; 8 unsupported language; 9 pipeline cannot run.
 In a batch, every readable document is still analysed and written; the exit code is that of the

@@ -50,10 +50,11 @@ def stage(name: str, *, requires: Iterable[str] = ("text",), assigns: Iterable[s
 
 
 def available_stages() -> list[StageSpec]:
-    """All registered stages in their default order."""
-    from . import stages  # noqa: F401  (registers the built-in stages; light imports only)
+    """All registered stages in their default order (``parley.stages.ORDER``, then any others)."""
+    from .stages import ORDER  # importing registers the built-in stages; light imports only
 
-    return list(REGISTRY.values())
+    rank = {name: i for i, name in enumerate(ORDER)}
+    return sorted(REGISTRY.values(), key=lambda spec: rank.get(spec.name, len(rank)))
 
 
 def resolve(names: Iterable[str] | None) -> list[StageSpec]:

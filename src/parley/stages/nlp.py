@@ -61,7 +61,9 @@ def _keep_abbreviations_together(doc):
 
 
 class NLP:
-    """Parses every segment once; batches across documents with ``pipe``."""
+    """Tokens, sentences, entities and parses (spaCy en_core_web_sm), once per segment, cached.
+
+    Batches across the documents of a pipeline batch with ``pipe``."""
 
     def __init__(self, settings: Settings):
         self.batch_size = settings.batch_size
@@ -87,7 +89,6 @@ class NLP:
 
 
 stage("nlp", requires=("segments",), assigns=("nlp",))(NLP)
-NLP.__doc__ = "Tokens, sentences, entities and parses (spaCy en_core_web_sm), once per segment, cached."
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:
