@@ -64,7 +64,7 @@ def find_data(given: str | os.PathLike | None = None) -> Path:
                         hint="pass --data DIR or set PARLEY_DATA")
 
 
-EVALUATIONS = ("structure", "actors", "instruments", "dates")
+EVALUATIONS = ("structure", "actors", "instruments", "dates", "issues", "commitments")
 
 
 def run_eval(what: str, data: Path, limit: int | None = None) -> EvalResult:
@@ -85,4 +85,9 @@ def run_eval(what: str, data: Path, limit: int | None = None) -> EvalResult:
         from .dates import evaluate_dates
 
         return evaluate_dates(data, limit=limit)
+    if what in ("issues", "commitments"):
+        from . import issues
+
+        return issues.evaluate_issues(data, limit=limit) if what == "issues" else \
+            issues.evaluate_commitments(data, limit=limit)
     raise UsageError(f"no evaluation for {what!r}; available: {', '.join(EVALUATIONS)}")
