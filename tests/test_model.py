@@ -62,7 +62,7 @@ documents = st.builds(
     events=st.lists(events, max_size=3), instruments=st.lists(instruments, max_size=2),
     issues=st.lists(issues, max_size=2), commitments=st.lists(commitments, max_size=2),
     dates=st.lists(dates, max_size=2),
-    discussion=maybe(discussions), skipped=st.lists(st.builds(Skip, word, word, maybe(word)), max_size=2),
+    discussion=maybe(discussions), skipped=st.lists(st.builds(Skip, word, word, maybe(word), maybe(word)), max_size=2),
     meta=st.dictionaries(word, word, max_size=3),
 )
 

@@ -248,11 +248,14 @@ class Discussion(Record):
 
 @dataclass
 class Skip(Record):
-    """Why a stage (or the whole document, ``stage == "read"``) produced nothing."""
+    """Why a stage (or the whole document, ``stage == "read"``) produced nothing, for the whole document
+    or, with ``segment``, for one segment of it."""
 
     stage: str
     reason: str
     code: str | None = None
+    #: set when only this segment was skipped (e.g. a non-English comment); the stage still ran
+    segment: str | None = None
 
 
 @dataclass

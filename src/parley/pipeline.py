@@ -145,4 +145,5 @@ class Pipeline:
 
 
 def _skipped(doc: Document, name: str) -> bool:
-    return any(s.stage == name for s in doc.skipped)
+    """Whether stage ``name`` was skipped for the whole document (a skipped segment does not count)."""
+    return any(s.stage == name and s.segment is None for s in doc.skipped)

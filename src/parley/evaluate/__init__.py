@@ -64,7 +64,7 @@ def find_data(given: str | os.PathLike | None = None) -> Path:
                         hint="pass --data DIR or set PARLEY_DATA")
 
 
-EVALUATIONS = ("structure", "actors", "instruments", "dates", "issues", "commitments")
+EVALUATIONS = ("structure", "actors", "instruments", "dates", "issues", "commitments", "discussion")
 
 
 def run_eval(what: str, data: Path, limit: int | None = None) -> EvalResult:
@@ -90,4 +90,8 @@ def run_eval(what: str, data: Path, limit: int | None = None) -> EvalResult:
 
         return issues.evaluate_issues(data, limit=limit) if what == "issues" else \
             issues.evaluate_commitments(data, limit=limit)
+    if what == "discussion":
+        from .discussion import evaluate_discussion
+
+        return evaluate_discussion(data, limit=limit)
     raise UsageError(f"no evaluation for {what!r}; available: {', '.join(EVALUATIONS)}")

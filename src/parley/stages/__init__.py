@@ -1,6 +1,7 @@
 """The built-in stages and their default order. Importing this is cheap: stage modules import their
 heavy libraries (spaCy, ONNX models) only when they first run."""
 
+from ..discussion import stage as _discussion  # noqa: F401
 from ..structure import stage as _structure  # noqa: F401
 from . import actors as _actors  # noqa: F401
 from . import commitments as _commitments  # noqa: F401

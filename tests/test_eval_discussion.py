@@ -1,0 +1,86 @@
+"""Floors on the discussion scorers, measured on fixed samples of held-out data with the shipped weights.
+
+Floors sit just under what was measured when they were pinned (``evaluate_*(DATA, limit=200)``; full-set
+figures: ``parley eval discussion``); raise them as the models improve, never lower them without saying why.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from conftest import DATA, need
+from parley.evaluate.discussion import evaluate_comment_scores, evaluate_stance, load_prct, load_wikipedia
+
+LIMIT = 200  # rows per held-out part (PRCT test has 125: all of it)
+
+
+@pytest.fixture(scope="module")
+def attributes():
+    need(DATA / "wikipedia_toxicity_subset")
+    need(DATA / "prct_conspiracy_comments")
+    return evaluate_comment_scores(DATA, limit=LIMIT).rows
+
+
+@pytest.fixture(scope="module")
+def stance():
+    need(DATA / "arc_stance_comments")
+    return evaluate_stance(DATA, limit=LIMIT).rows["arc:test"]
+
+
+def test_toxicity_separates_held_out_wikipedia_comments(attributes):
+    row = attributes["wikipedia:test toxicity"]
+    assert row["roc_auc"] >= FLOORS["wikipedia_auc"]
+    assert row["f1@flag"] >= FLOORS["wikipedia_f1_flag"]
+
+
+def test_toxicity_is_not_much_worse_with_identity_terms_swapped(attributes):
+    assert attributes["wikipedia_fuzzed:test toxicity"]["roc_auc"] >= FLOORS["wikipedia_fuzzed_auc"]
+    assert attributes["madlibs:test toxicity"]["roc_auc"] >= FLOORS["madlibs_auc"]
+
+
+def test_tweets_toxicity_and_hate_speech(attributes):
+    assert attributes["davidson:test toxicity"]["roc_auc"] >= FLOORS["davidson_toxicity_auc"]
+    assert attributes["davidson:test identity_attack"]["roc_auc"] >= FLOORS["davidson_identity_auc"]
+
+
+def test_conspiracy_on_held_out_prct_comments(attributes):
+    row = attributes["prct:test conspiracy"]
+    assert row["roc_auc"] >= FLOORS["prct_auc"]
+    assert row["f1@flag"] >= FLOORS["prct_f1_flag"]
+
+
+def test_stance_and_unrelated_on_held_out_arc_pairs(stance):
+    assert stance["macro_f1"] >= FLOORS["arc_macro_f1"]
+    assert stance["unrelated_auc"] >= FLOORS["arc_unrelated_auc"]
+
+
+def test_every_reported_figure_is_a_number(attributes, stance):
+    for row in [*attributes.values(), stance]:
+        for value in row.values():
+            assert isinstance(value, int | float)
+    assert not math.isnan(attributes["wikipedia:test toxicity"]["roc_auc"])
+
+
+def test_held_out_parts_do_not_overlap_training_parts():
+    need(DATA / "wikipedia_toxicity_subset")
+    wiki = {part: set(load_wikipedia(DATA, part).ids) for part in ("train", "val", "test")}
+    assert not wiki["test"] & (wiki["train"] | wiki["val"])
+    prct = {part: set(load_prct(DATA, part).ids) for part in ("train", "val", "test")}
+    assert not prct["test"] & (prct["train"] | prct["val"])
+    assert len(prct["test"]) == 125
+
+
+FLOORS = {  # measured at LIMIT=200 when pinned: 0.978, 0.704, 0.968, 1.000, 0.978, 0.897, 0.887, 0.797, 0.603, 0.971
+    "wikipedia_auc": 0.95,
+    "wikipedia_f1_flag": 0.66,
+    "wikipedia_fuzzed_auc": 0.94,
+    "madlibs_auc": 0.98,
+    "davidson_toxicity_auc": 0.95,
+    "davidson_identity_auc": 0.85,
+    "prct_auc": 0.86,
+    "prct_f1_flag": 0.77,
+    "arc_macro_f1": 0.55,
+    "arc_unrelated_auc": 0.95,
+}
