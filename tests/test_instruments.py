@@ -239,3 +239,12 @@ def test_founding_example_cites_the_1960_us_japan_treaty_and_the_instrument_of_s
     for instrument in founding_doc.instruments:
         for m in instrument.mentions:
             assert 0 <= m.start < m.end <= len(text)
+
+
+def test_a_bare_year_does_not_name_an_instrument_the_document_gives_no_cue_for():
+    import parley
+    from parley.readers import from_text
+
+    doc = parley.Pipeline(["structure", "instruments"])(from_text(
+        "Our position has not changed: the boundary was settled by the 1998 agreement between our two countries."))
+    assert doc.instruments == []

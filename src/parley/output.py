@@ -56,9 +56,57 @@ def markdown(doc: Document) -> str:
             reply = f" → reply to {seg.reply_to}" if seg.reply_to else ""
             lines.append(f"- `{seg.id}` **{seg.kind}** · {who}{basis}{reply} "
                          f"[{seg.start}:{seg.end}]: {excerpt(doc.segment_text(seg))}")
+    lines += _analysis(doc)
     if comments:
+        analysis = {c.segment: c for c in doc.discussion.comments} if doc.discussion else {}
         lines += ["", f"## Discussion ({len(comments)} comments)", ""]
+        if doc.discussion:
+            summary = doc.discussion.summary
+            flagged = ", ".join(f"{k} {v}" for k, v in sorted(summary.flagged_by.items())) or "none"
+            lines.append(f"Flagged: {summary.flagged} ({flagged}). Topics: "
+                         + "; ".join(f"{t.label} ({len(t.segments)})" for t in summary.topics))
+            lines.append("")
         for seg in comments:
             who = f" · {seg.speaker.name}" if seg.speaker else ""
-            lines.append(f"- `{seg.id}`{who} [{seg.start}:{seg.end}]: {excerpt(doc.segment_text(seg), 120)}")
+            flags = analysis[seg.id].flags if seg.id in analysis else []
+            marks = f" **[{', '.join(flags)}]**" if flags else ""
+            lines.append(f"- `{seg.id}`{who}{marks} [{seg.start}:{seg.end}]: {excerpt(doc.segment_text(seg), 120)}")
     return "\n".join(lines) + "\n"
+
+
+def _analysis(doc: Document) -> list[str]:
+    """Actors, instruments, events, issues and commitments, as far as the stages that ran produced them."""
+    names = {a.id: a.name for a in doc.actors}
+    lines: list[str] = []
+    if doc.actors:
+        top = sorted(doc.actors, key=lambda a: (-len(a.mentions), a.id))[:12]
+        lines += ["", f"## Actors ({len(doc.actors)}; the most mentioned)", ""]
+        for a in top:
+            facts = ", ".join(x for x in (a.type, a.country, a.sector, a.role) if x)
+            lines.append(f"- {a.name} ({facts}): {len(a.mentions)} mentions")
+    if doc.instruments:
+        lines += ["", "## Instruments", ""]
+        for i in doc.instruments:
+            articles = sorted({m.article for m in i.mentions if m.article})
+            cited = f", article {', '.join(articles)}" if articles else ""
+            lines.append(f"- {i.name} ({i.date or 'undated'}){cited}: {len(i.mentions)} mentions")
+    if doc.events:
+        lines += ["", f"## Events ({len(doc.events)})", ""]
+        for e in doc.events:
+            who = " + ".join(names.get(x, x) for x in e.actor) or "?"
+            whom = " + ".join(names.get(x, x) for x in e.recipient)
+            arrow = f" → {whom}" if whom else ""
+            neg = " (negated)" if e.negated else ""
+            lines.append(f"- **{e.type}**{neg} {who}{arrow}: {excerpt(doc.text[e.start:e.end], 110)}")
+    if doc.issues:
+        lines += ["", f"## Issues ({len(doc.issues)})", ""]
+        for issue in doc.issues[:15]:
+            stances = "; ".join(f"{names.get(p.actor, p.actor)} {p.stance}" for p in issue.positions)
+            lines.append(f"- {issue.label} ({issue.topic or 'no topic'})" + (f": {stances}" if stances else ""))
+    if doc.commitments:
+        lines += ["", f"## Commitments ({len(doc.commitments)})", ""]
+        for c in doc.commitments:
+            due = f" — due {c.due.text} (by {c.due.latest or c.due.date or '?'})" if c.due else ""
+            who = " + ".join(names.get(x, x) for x in c.actor) or "?"
+            lines.append(f"- {who}: {c.action}{due}")
+    return lines

@@ -273,6 +273,9 @@ def _looks_like_name(text: str) -> bool:
 def _person_from_entity(table: ActorTable, name: str, countries: set[str]) -> tuple:
     """A PERSON entity: a known person when one of that (sur)name held a post on the date."""
     words = name_key(name)
+    named = table.person_by_surname(name, full_only=True) if len(words) == 1 else None
+    if named is not None:  # "Rojas" after "Foreign Minister Camila Rojas": the document's own person first
+        return named.key
     if len(words) == 1:
         held = [i for i in table.gaz.surnames.get(words[0], [])
                 if any(r[2] not in (None, "ELI") for r in table.gaz.person_roles(i, table.date))] if table.date else []

@@ -78,7 +78,7 @@ class Gazetteer:
         roles = self.people[index]["roles"]
         if date:
             roles = [r for r in roles if (r[3] is None or r[3][:len(date)] <= date) and
-                     (r[4] is None or date <= _end(r[4]))]
+                     date <= _end(r[4] or OPEN_END.get(r[5], "9999-12-31"))]
         return sorted(roles, key=lambda r: (r[0] is None, SOURCE_RANK.get(r[5], 9), -(int((r[3] or "0")[:4]))))
 
     def person_facts(self, index: int, date: str | None) -> tuple[str | None, str | None, str | None]:
@@ -110,6 +110,10 @@ class Gazetteer:
                     len(self.people[i]["roles"]), -i)
 
         return max(candidates, key=score)
+
+
+#: a role left open in a dated snapshot is only trusted up to the snapshot: Phoenix ("p") is from 2014
+OPEN_END = {"p": "2015-12-31"}
 
 
 def _end(value: str) -> str:

@@ -394,14 +394,11 @@ def _by_year(year: int, kinds: tuple[str, ...], plural: bool, pos: int, catalogu
 
 
 def _only_cued(year: int, kinds: tuple[str, ...], catalogue: Catalogue, cues: _CueIndex) -> str | None:
-    """The one catalogued instrument of that year and kind: cued by the document, or the only one there is."""
+    """The one catalogued instrument of that year and kind that the document's words point to ("the 1998
+    agreement" alone is not the Good Friday Agreement: a year says too little without its cues)."""
     pool = [e for e in catalogue.entries.values() if e.year == year and e.kind in kinds]
     cued = [e for e in pool if e.cues and any(cues.has(c) for c in e.cues)]
-    if len(cued) == 1:
-        return cued[0].id
-    if len(pool) == 1 and (not pool[0].cues or cued):
-        return pool[0].id
-    return None
+    return cued[0].id if len(cued) == 1 else None
 
 
 def _by_anaphor(kinds: tuple[str, ...], year: int | None, pos: int, text: str, catalogue: Catalogue,
