@@ -210,3 +210,13 @@ def test_a_surname_goes_to_the_person_the_document_names_not_a_namesake_in_the_g
     names = {a.name for a in doc.actors if a.type == "person"}
     assert "Camila Rojas" in names and not any(n.endswith(" Rojas") and n != "Camila Rojas" for n in names)
     assert "Kristin Halvorsen" not in names  # a 2014 snapshot's open-ended post is not assumed to go on
+
+
+def test_the_united_states_written_with_the_is_the_state():
+    import parley
+    from parley.readers import from_text
+
+    doc = parley.Pipeline(["structure", "language", "nlp", "actors"])(
+        from_text("The United States demanded that Iran stop enriching uranium. The UK agreed."))
+    countries = {a.country for a in doc.actors if a.type == "state"}
+    assert {"USA", "GBR", "IRN"} <= countries

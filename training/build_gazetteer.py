@@ -62,6 +62,10 @@ CAMEO_TO_ISO = {"TMP": "TLS", "KSV": "XKX", "ANT": "ATA"}
 SECTOR_CODES = {"GOV", "MIL", "REB", "CRM", "REL", "CVL", "BUS", "LEG", "JUD", "COP", "MED", "JRN", "EDU", "OPP",
                 "UAF", "SPY", "AGR", "PTY", "LAB", "ELI", "REF", "PRM", "SOC", "PRE", "NGO", "IGO", "HLH", "ENV",
                 "HRI", "DEV", "IMG", "INS", "SEP", "RAD", "MOD", "IRC", "AMN", "GRN", "UNO", "INT", "NGM", "MNC"}
+def _without_the(name: str) -> str:
+    return name[4:] if name[:4].lower() == "the " else name
+
+
 #: place names that are mostly ordinary words in English prose (kept out of the places list)
 COMMON_WORDS = {"Male", "Providence", "Buffalo", "Phoenix", "Moonland", "Split", "Nice", "Reading", "Mobile"}
 _DEMONYM_SUFFIX = re.compile(r"(ESE|IAN|AN|ISH|I|CH|IC|INE)$")
@@ -205,7 +209,10 @@ def build_states(data: Path, phoenix: list[dict], supplement: dict) -> dict:
     for code in sorted(states):
         state = states[code]
         taken = {key(n) for n in state["names"] | state["demonyms"] | state["metonyms"]}
-        state["places"] = {p for p in state["places"] if key(p) not in taken and len(p) > 2 and p not in COMMON_WORDS}
+        # "The United States" is the state itself, not a place in it: a place that is a name of the state
+        # once "the" is dropped would swallow the name (longest match wins) and hide the actor
+        state["places"] = {p for p in state["places"] if key(p) not in taken and key(_without_the(p)) not in taken
+                           and len(p) > 2 and p not in COMMON_WORDS}
         lists = {k: sorted(state[k]) for k in ("names", "demonyms", "metonyms", "places")}
         out[code] = {"name": state["name"], **lists}
     return out

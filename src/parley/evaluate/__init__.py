@@ -64,7 +64,7 @@ def find_data(given: str | os.PathLike | None = None) -> Path:
                         hint="pass --data DIR or set PARLEY_DATA")
 
 
-EVALUATIONS = ("structure", "actors", "instruments", "dates", "issues", "commitments", "discussion")
+EVALUATIONS = ("structure", "actors", "instruments", "dates", "events", "issues", "commitments", "discussion")
 
 
 def run_eval(what: str, data: Path, limit: int | None = None) -> EvalResult:
@@ -85,6 +85,10 @@ def run_eval(what: str, data: Path, limit: int | None = None) -> EvalResult:
         from .dates import evaluate_dates
 
         return evaluate_dates(data, limit=limit)
+    if what == "events":
+        from .events import evaluate_events
+
+        return evaluate_events(data, limit=limit)
     if what in ("issues", "commitments"):
         from . import issues
 

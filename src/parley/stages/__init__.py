@@ -6,6 +6,7 @@ from ..structure import stage as _structure  # noqa: F401
 from . import actors as _actors  # noqa: F401
 from . import commitments as _commitments  # noqa: F401
 from . import dates as _dates  # noqa: F401
+from . import events as _events  # noqa: F401
 from . import instruments as _instruments  # noqa: F401
 from . import issues as _issues  # noqa: F401
 from . import language as _language  # noqa: F401

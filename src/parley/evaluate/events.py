@@ -1,0 +1,101 @@
+"""``parley eval events``: the events stage on the PLOVER gold standard records (plover-gsr/).
+
+Each of the 322 coded sentences (edited CAMEO-manual examples, PLOVER v0.5b1 labels, CC BY-SA 4.0) is
+run as a one-statement document through structure -> language -> nlp -> actors -> events. The sentence's
+**main event** is the event with the highest confidence, ties broken by the trigger nearest the root of
+the parse, then the earliest. Gold v0.5b1 labels are mapped to v0.8: DEMAND -> REQUEST, DISAPPROVE and
+INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT.
+
+Figures: type accuracy and macro-F1 over the gold types (a sentence with no event counts as wrong);
+actor (recipient) country accuracy over sentences whose gold source (target) names a code: right when
+any of the main event's actors (recipients) has one of the gold codes (``IGO``/``NGO`` for organisations).
+``coverage`` is the share of sentences with any event. Nothing here is trained on the GSR; the lexicon
+comes from the CAMEO dictionary and the PLOVER table.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import EvalResult, Section
+
+GSR = Path("plover-gsr") / "PLOVER_GSR_CAMEO.json"
+V08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+#: codes of the GSR that are not ISO 3166 alpha-3
+CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "IMG": "IGO"}
+STAGES = ["structure", "language", "nlp", "actors", "events"]
+
+
+def gold_records(data: Path, limit: int | None = None) -> list[dict]:
+    records = [r for r in json.loads((data / GSR).read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    return records[:limit] if limit else records
+
+
+def gold_codes(field) -> set[str]:
+    if not isinstance(field, list):
+        return set()
+    return {CODE_FIXES.get(a.get("code", ""), a.get("code", "")) for a in field if a.get("code")}
+
+
+def main_event(doc):
+    """The event a one-sentence document is about (see the module's docstring), or None."""
+    if not doc.events:
+        return None
+    depth = doc.cache.get("event_depth", {})
+    return min(doc.events, key=lambda e: (-e.confidence, depth.get(e.id, 99), e.trigger.start))
+
+
+def macro_f1(gold: list[str], pred: list[str | None]) -> float:
+    scores = []
+    for label in sorted(set(gold)):
+        tp = sum(g == label and p == label for g, p in zip(gold, pred, strict=True))
+        fp = sum(g != label and p == label for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == label and p != label for g, p in zip(gold, pred, strict=True))
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def predict(records: list[dict]):
+    """(main event, document) for each gold record, in order."""
+    import parley
+    import parley.stages.events
+    from parley.readers import from_text
+
+    pipeline = parley.Pipeline(STAGES)
+    docs = [from_text(r["text"]) for r in records]
+    return [(main_event(d), d) for d in pipeline.pipe(docs)]
+
+
+def evaluate_events(data: Path, limit: int | None = None) -> EvalResult:
+    records = gold_records(data, limit)
+    results = predict(records)
+    gold = [V08.get(r["event"], r["event"]) for r in records]
+    pred = [e.type if e else None for e, _ in results]
+    acc_type = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
+    actor_hits = actor_n = rec_hits = rec_n = 0
+    for record, (event, doc) in zip(records, results, strict=True):
+        country = {a.id: a.country for a in doc.actors}
+        src, tar = gold_codes(record.get("source")), gold_codes(record.get("target"))
+        if src:
+            actor_n += 1
+            actor_hits += bool(event and {country.get(a) for a in event.actor} & src)
+        if tar:
+            rec_n += 1
+            rec_hits += bool(event and {country.get(a) for a in event.recipient + event.actor} & tar
+                             if event and event.type in ("CONSULT", "AGREE") and not event.recipient
+                             else event and {country.get(a) for a in event.recipient} & tar)
+    row = {"sentences": len(records), "coverage": sum(p is not None for p in pred) / len(pred),
+           "type_acc": acc_type, "type_macro_f1": macro_f1(gold, pred),
+           "actor_country_acc": actor_hits / actor_n if actor_n else 0.0,
+           "recipient_country_acc": rec_hits / rec_n if rec_n else 0.0}
+    per_type = {}
+    for label in sorted(set(gold)):
+        n = sum(g == label for g in gold)
+        per_type[label] = {"gold": n, "predicted": sum(p == label for p in pred),
+                           "recall": sum(g == label and p == label for g, p in zip(gold, pred, strict=True)) / n}
+    note = ("PLOVER GSR (CAMEO-manual examples), main event per sentence; v0.5b1 labels mapped to v0.8. "
+            "Reciprocal events (CONSULT, AGREE) list all parties as actors: their recipient is scored "
+            "against all parties.")
+    return EvalResult("events", [Section("PLOVER gold standard records", {"lexicon+frames": row}, note),
+                                 Section("Per type (recall)", per_type)])

@@ -1,0 +1,493 @@
+"""The events stage: who did what to whom, as PLOVER v0.8 events with evidence offsets.
+
+Only official segments (statement, question, answer) are read; what commenters say is never an event.
+Each sentence's dependency parse is read as predicate frames:
+
+* a **trigger** is a diplomatic phrase, a CAMEO verb pattern or a verb with a default meaning
+  (:mod:`parley.stages.events_lexicon`);
+* the **actor** is what the trigger's subject mentions (``doc.actors``' mentions, so "we" in a statement is
+  the speaker's state and "I" the speaker); a verb without a subject of its own (``agreed to set up``)
+  takes its governor's; a passive's agent ("by X") is its actor and its subject a recipient;
+* the **recipient** is what the objects and prepositional phrases (to, with, against, on, over ...) of the
+  trigger mention, outside nested clauses;
+* **reported speech**: a judgement ("unacceptable", "not subject to discussion") inside the clause a
+  reporting verb governs ("We pointed out to our friends from Japan that ...") belongs to the reporter,
+  and the reporter's addressee is its recipient; elsewhere it is the speaker's state's. A judgement's
+  recipient is the party its clause names, else its sentence, else the one the sentence before names
+  most — never the victims ("unacceptable *for Russia*"). What a "statement that ..." or "remarks that ..."
+  claims is the claimant's, not an event of the speaker's, and is not coded;
+* **reciprocal** events (CONSULT, AGREE) put all parties in ``actor``; "we agreed" with no partner named
+  takes the partner of the document's first CONSULT event (the talks the statement reports on);
+* **negation** (``not``, ``never``, ``no`` on the trigger or its auxiliaries) sets ``negated``; **tense**
+  is future (will, shall, going to), hypothetical (would, could, should, might, may, if ...), past
+  (past tense, perfect) or present.
+
+An event needs an actor. ``confidence`` is the evidence's strength: 0.8 a diplomatic phrase, 0.75 a CAMEO
+pattern, 0.55-0.65 a verb's default meaning, less 0.15 without a recipient.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import OFFICIAL_KINDS, Document, Event, Segment, Span
+from ..pipeline import stage
+from .events_lexicon import PHRASES, REPORTING, SAYING_NOUNS, Meaning, load_lexicon
+from .language import require_english
+
+RECIPROCAL = ("CONSULT", "AGREE")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+#: dependencies that open a new clause: mentions beyond them are not the trigger's participants
+CLAUSAL = {"ccomp", "advcl", "acl", "relcl", "parataxis", "csubj", "xcomp", "conj"}
+#: prepositions whose objects are the event's recipients
+TARGET_PREPS = {"to", "with", "against", "on", "over", "toward", "towards", "at", "from", "about", "into", "upon",
+                "for", "of", "regarding", "between", "among"}
+FUTURE = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL = {"would", "could", "should", "might", "may", "must", "can", "ca", "if", "unless"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
+FIRST_PERSON_SINGULAR = {"i", "me", "my", "myself"}
+THIRD_PERSON = {"it", "its", "they", "their", "them"}
+PRONOUNS = FIRST_PERSON_SINGULAR | {"we", "our", "us", "ours", "ourselves", "you", "your", "they", "their", "them"}
+
+
+@dataclass
+class Candidate:
+    trigger: object  # spaCy Token
+    meaning: Meaning
+    role: str
+    span: tuple[int, int]  # the trigger's characters (absolute)
+    negation_inside: bool = False
+
+
+@stage("events", requires=("segments", "nlp", "actors"), assigns=("events",))
+def events(doc: Document) -> Document:
+    """PLOVER events (type, mode, contexts, actor, recipient, negation, tense) from official segments."""
+    require_english(doc)
+    from .nlp import parses
+
+    lexicon = load_lexicon()
+    mention_actor = _mention_index(doc)
+    speaker_state = {a.id: a for a in doc.actors}
+    found: list[tuple[Event, int]] = []
+    for seg in doc.segments:
+        if seg.kind not in OFFICIAL_KINDS:
+            continue
+        ctx = _SegmentContext(doc, seg, mention_actor, _speaker_actor(doc, seg),
+                              _speaker_state(doc, seg, speaker_state))
+        previous = None
+        for offset, sdoc in parses(doc, seg):
+            for sent in sdoc.sents:
+                for cand in _candidates(sent, offset, lexicon):
+                    event = _frame(ctx, sent, offset, cand, previous)
+                    if event is not None:
+                        found.append((event, _depth(cand.trigger)))
+                previous = (sent, offset)
+    _reciprocal_partners([e for e, _ in found], doc)
+    found.sort(key=lambda pair: (pair[0].trigger.start, pair[0].type))
+    doc.events = []
+    depths = {}
+    seen = set()
+    for event, depth in found:
+        key = (event.type, event.trigger.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        event.id = f"e{len(doc.events) + 1}"
+        doc.events.append(event)
+        depths[event.id] = depth
+    doc.cache["event_depth"] = depths
+    return doc
+
+
+# -- context ------------------------------------------------------------------------------------------
+class _SegmentContext:
+    def __init__(self, doc: Document, seg: Segment, mention_actor: dict, speaker: str | None, state: str | None):
+        self.doc, self.seg, self.mention_actor = doc, seg, mention_actor
+        self.speaker, self.state = speaker, state
+        self.country = {a.id: a.country for a in doc.actors}
+
+    def actors_in(self, tokens, offset: int, exclude_victims: bool = False) -> list[str]:
+        """Actor ids mentioned by ``tokens`` (in order, once each); "I" is the speaker."""
+        out: list[str] = []
+        for tok in tokens:
+            if exclude_victims and _is_victim(tok):
+                continue
+            aid = self.mention_actor.get(offset + tok.idx)
+            if aid is None and tok.lower_ in FIRST_PERSON_SINGULAR and self.speaker:
+                aid = self.speaker
+            if aid is None and tok.lower_ in THIRD_PERSON and not (tok.dep_ in ("nsubj", "expl")
+                                                                  and tok.head.lemma_ == "be"):
+                aid = self.antecedent(tok, offset)
+            if aid is not None and aid not in out:
+                out.append(aid)
+        return out
+
+    def antecedent(self, tok, offset: int) -> str | None:
+        """What "it", "its", "they", "their" refer to: the subject of the verb that reports the clause
+        ("Iraq said it would ..."), else the first party named earlier in the sentence."""
+        reporter = _reporter(tok)
+        if reporter is not None:
+            subj = _subject_of(reporter)
+            if subj is not None and subj.i != tok.i:
+                named = [self.mention_actor.get(offset + t.idx) for t in subj.subtree]
+                named = [n for n in named if n]
+                if named:
+                    return named[0]
+        for t in tok.sent:
+            if t.i >= tok.i:
+                break
+            aid = self.mention_actor.get(offset + t.idx)
+            if aid is not None and self.country.get(aid):
+                return aid
+        return None
+
+
+def _mention_index(doc: Document) -> dict[int, str]:
+    """Every character of every actor mention -> actor id (token starts fall inside).
+
+    A capitalised name the actors stage recognised somewhere in the document ("US") refers to the same
+    actor wherever else it is written as a whole word in an official segment."""
+    index: dict[int, str] = {}
+    surfaces: dict[str, set[str]] = {}
+    for actor in doc.actors:
+        for m in actor.mentions:
+            for i in range(m.start, m.end):
+                index.setdefault(i, actor.id)
+            name = doc.text[m.start:m.end]
+            if actor.type != "person" and actor.country and name[:1].isupper() \
+                    and name not in {p.capitalize() for p in PRONOUNS}:
+                surfaces.setdefault(name, set()).add(actor.id)
+    names = {name: next(iter(ids)) for name, ids in surfaces.items() if len(ids) == 1}
+    if names:
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                             + r")(?![\w-])")
+        for seg in doc.segments_of(*OFFICIAL_KINDS):
+            for m in pattern.finditer(doc.text, seg.start, seg.end):
+                if all(i not in index for i in range(m.start(), m.end())):
+                    for i in range(m.start(), m.end()):
+                        index[i] = names[m.group(1)]
+    return index
+
+
+def _speaker_actor(doc: Document, seg: Segment) -> str | None:
+    return seg.speaker.actor if seg.speaker and seg.kind in ("statement", "answer") else None
+
+
+def _speaker_state(doc: Document, seg: Segment, actors: dict) -> str | None:
+    """The state the segment's speaker speaks for (the actor of "we" in the segment, else the speaker's country)."""
+    if seg.kind not in ("statement", "answer"):
+        return None
+    speaker = actors.get(_speaker_actor(doc, seg) or "")
+    country = speaker.country if speaker else None
+    for actor in doc.actors:
+        if actor.type == "state" and country and actor.country == country:
+            return actor.id
+    we = [a for a in doc.actors if a.type == "state" and any(
+        seg.start <= m.start < seg.end and doc.text[m.start:m.end].lower() in ("we", "our", "us") for m in a.mentions)]
+    return we[0].id if we else None
+
+
+# -- triggers -----------------------------------------------------------------------------------------
+def _candidates(sent, offset: int, lexicon) -> list[Candidate]:
+    out: list[Candidate] = []
+    covered: set[int] = set()
+    text = sent.text
+    for phrase in PHRASES:
+        for m in phrase.pattern.finditer(text):
+            start = sent.start_char + m.start("t")
+            token = _token_at(sent, start)
+            if token is None:
+                continue
+            covered.update(t.i for t in sent if m.start() <= t.idx - sent.start_char < m.end())
+            out.append(Candidate(token, phrase.meaning, phrase.role,
+                                 (offset + sent.start_char + m.start("t"), offset + sent.start_char + m.end("t")),
+                                 phrase.negation_inside))
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING and tok.i not in covered:
+            obligation = _obligation(tok)
+            if obligation is not None:  # "Russia said that Sudan must return the helicopter"
+                out.append(Candidate(tok, OBLIGATION, "verbal", (offset + tok.idx, offset + tok.idx + len(tok.text))))
+            continue
+        if tok.pos_ != "VERB" or tok.i in covered:
+            continue
+        words, frame_text = _frame_words(tok)
+        subject = {w.lower_ for c in tok.children if c.dep_ in SUBJECTS for w in c.subtree}
+        meaning = lexicon.match(tok.lemma_.lower(), words, frame_text, subject)
+        if meaning is not None:
+            out.append(Candidate(tok, meaning, "verbal", (offset + tok.idx, offset + tok.idx + len(tok.text))))
+    return out
+
+
+#: what a reported "must" or "should" asks of its subject
+OBLIGATION = Meaning("REQUEST", None, ("diplomatic",), "phrase", 0.78)
+
+
+def _obligation(verb):
+    """The clausal complement of a reporting verb that says what someone must or should do."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in child.children):
+            return child
+    return None
+
+
+def _token_at(sent, char: int):
+    for tok in sent:
+        if tok.idx <= char < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def _frame_words(verb) -> tuple[set[str], str]:
+    """Words of a verb's frame: its particles, objects and prepositional phrases, outside nested clauses."""
+    tokens = []
+    for child in verb.children:
+        if child.dep_ in SUBJECTS or child.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "punct", "mark"):
+            continue
+        tokens += [t for t in child.subtree if not _beyond_clause(t, child)]
+    tokens.sort(key=lambda t: t.i)
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    return words, " " + " ".join(t.lower_ for t in tokens) + " "
+
+
+def _beyond_clause(tok, top) -> bool:
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "ccomp", "advcl", "acl"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _depth(tok) -> int:
+    depth = 0
+    while tok.head.i != tok.i:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+# -- frames -------------------------------------------------------------------------------------------
+def _clause_head(tok):
+    """The verb heading the trigger's clause (an adjective's copula, a noun's governing verb)."""
+    head = tok
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and head.dep_ not in CLAUSAL:
+        head = head.head
+    return head
+
+
+def _subject_of(verb):
+    """The subject of ``verb``, or of the verb it depends on when it has none of its own (xcomp, conj)."""
+    seen = 0
+    while verb is not None and seen < 6:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+            verb, seen = verb.head, seen + 1
+            continue
+        return None
+    return None
+
+
+def _in_claim(tok) -> bool:
+    """The token lies in the content clause of a noun of saying ("Kawai's statement that ...")."""
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("acl", "ccomp", "relcl") and node.head.lemma_.lower() in SAYING_NOUNS \
+                and node.head.pos_ == "NOUN":
+            return True
+        node = node.head
+    return False
+
+
+def _reporter(tok):
+    """The reporting verb whose clausal complement holds ``tok``, if any."""
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "dobj", "xcomp") and node.head.lemma_.lower() in REPORTING \
+                and node.head.pos_ in ("VERB", "AUX"):
+            return node.head
+        node = node.head
+    return None
+
+
+def _is_victim(tok) -> bool:
+    """Named as who suffers or benefits ("unacceptable for Russia", "risks for Russia and China")."""
+    node = tok
+    while node.head.i != node.i and node.dep_ in ("pobj", "conj", "cc", "compound", "poss", "appos", "amod", "det"):
+        if node.dep_ == "pobj" and node.head.lower_ == "for":
+            return True
+        node = node.head
+    return False
+
+
+def _own_tokens(head, parties_only: bool = False):
+    """Tokens of ``head``'s clause, not entering nested clauses (nor, with ``parties_only``, prepositional
+    phrases that do not name parties: "talks with X *concerning the instructions from Y*")."""
+    out = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack += [c for c in tok.children if (c.dep_ not in CLAUSAL or c.i == head.i)
+                  and not (parties_only and c.dep_ == "prep" and c.lower_ not in TARGET_PREPS | {"by"})]
+    return sorted(out, key=lambda t: t.i)
+
+
+def _targets(verb, places: bool = False):
+    """Objects and prepositional objects of a verb (outside nested clauses); with ``places``, only the
+    places it happens in ("in X")."""
+    out = []
+    for child in verb.children:
+        if places:
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within"):
+                out += _own_tokens(child, parties_only=True)
+            continue
+        if child.dep_ in ("dobj", "dative", "obj", "iobj", "attr", "oprd"):
+            out += _own_tokens(child, parties_only=True)
+        elif child.dep_ in ("prep", "agent") and child.lower_ in TARGET_PREPS | {"by"}:
+            if child.dep_ == "agent" or child.lower_ == "by":
+                continue
+            out += _own_tokens(child, parties_only=True)
+        elif child.dep_ == "prt":
+            for grand in child.children:
+                out += _own_tokens(grand, parties_only=True)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -> Event | None:
+    tok = cand.trigger
+    if _in_claim(tok):
+        return None
+    head = _clause_head(tok)
+    actor: list[str] = []
+    recipient: list[str] = []
+    reporter = _reporter(tok)
+    if cand.role == "evaluation":
+        if reporter is not None:
+            subj = _subject_of(reporter)
+            actor = ctx.actors_in(subj.subtree, offset) if subj is not None else []
+            recipient = ctx.actors_in(_targets(reporter), offset, exclude_victims=True)
+        actor = actor[:1] or ([ctx.state] if ctx.state else [])
+        if not recipient:
+            recipient = ctx.actors_in(_own_tokens(head), offset, exclude_victims=True)
+            recipient = _others(ctx, recipient, actor)
+        if not recipient:
+            recipient = _others(ctx, ctx.actors_in(sent, offset, exclude_victims=True), actor)
+        if not recipient and previous is not None:
+            recipient = _most_named(ctx, previous, actor)
+    elif cand.role == "complaint":
+        actor = [ctx.state] if ctx.state else []
+        recipient = ctx.actors_in(sent[:tok.i - sent.start], offset)
+    else:
+        verb = tok if tok.pos_ in ("VERB", "AUX") else head
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        subj = _subject_of(verb)
+        if agents:
+            actor = ctx.actors_in(agents[0].subtree, offset)
+            recipient = ctx.actors_in(subj.subtree, offset) if subj is not None else []
+        elif subj is not None and subj.dep_ == "nsubjpass":
+            recipient = ctx.actors_in(subj.subtree, offset)
+        elif subj is not None:
+            actor = ctx.actors_in(subj.subtree, offset)
+        recipient += ctx.actors_in(_targets(verb), offset)
+        if cand.meaning is OBLIGATION:
+            obliged = _subject_of(_obligation(verb))
+            recipient += ctx.actors_in(obliged.subtree, offset) if obliged is not None else []
+        # "demanded that the US cancel", "threatened to impose restrictions against Germany", "willing to send
+        # material to help defend Saudi Arabia": the governed clauses' parties, nearest first
+        governed = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        for _ in range(4):
+            if not governed or [r for r in recipient if r not in actor]:
+                break
+            for clause in governed:
+                own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if own:
+                    recipient += ctx.actors_in(own[0].subtree, offset)
+                recipient += ctx.actors_in(_targets(clause), offset)
+            governed = [c for g in governed for c in g.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+        if not [r for r in recipient if r not in actor]:  # where it happens: "arrived in Amman", "in Liberia"
+            recipient += ctx.actors_in(_targets(verb, places=True), offset)
+        if not actor and cand.meaning.source == "phrase" and subj is None:
+            actor = [ctx.state] if ctx.state else []
+    recipient = [r for r in dict.fromkeys(recipient) if r not in actor]
+    if not actor or (cand.meaning.source == "verb" and cand.meaning.confidence < 0.6 and not recipient
+                     and not _named_subject(ctx, tok, offset)):
+        return None  # no one acts, or a verb's mere default meaning with no one acted upon nor named actor
+    kind = cand.meaning.type
+    if kind in RECIPROCAL:
+        actor, recipient = list(dict.fromkeys(actor + recipient)), []
+    confidence = cand.meaning.confidence - (0.15 if not recipient and kind not in RECIPROCAL else 0.0)
+    sentence = (offset + sent.start_char, offset + sent.end_char)
+    return Event(id="", type=kind, segment=ctx.seg.id, start=sentence[0], end=sentence[1],
+                 mode=cand.meaning.mode, contexts=list(cand.meaning.contexts), actor=actor, recipient=recipient,
+                 negated=_negated(tok, head, cand), tense=_tense(tok, head),
+                 trigger=Span(*cand.span), confidence=round(confidence, 2))
+
+
+def _named_subject(ctx: _SegmentContext, tok, offset: int) -> bool:
+    """The verb's subject names its actor (not "we", "I" or a pronoun), and the verb is not buried in a
+    subordinate clause ("the trust that X wants to achieve")."""
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl", "advcl", "pcomp", "csubj"):
+            return False
+        node = node.head
+    subj = _subject_of(tok)
+    return subj is not None and any(ctx.mention_actor.get(offset + t.idx) and t.lower_ not in PRONOUNS
+                                    for t in subj.subtree)
+
+
+def _others(ctx: _SegmentContext, ids: list[str], actor: list[str]) -> list[str]:
+    """Parties other than the actor and its own country's people."""
+    mine = {ctx.country.get(a) for a in actor} - {None}
+    return [i for i in ids if i not in actor and ctx.country.get(i) not in mine]
+
+
+def _most_named(ctx: _SegmentContext, previous, actor: list[str]) -> list[str]:
+    sent, offset = previous
+    counts: dict[str, int] = {}
+    for tok in sent:
+        if _is_victim(tok):
+            continue
+        aid = ctx.mention_actor.get(offset + tok.idx)
+        before = ctx.mention_actor.get(offset + tok.nbor(-1).idx) if tok.i > sent.start else None
+        if aid is not None and before != aid:  # once per mention, not per token
+            counts[aid] = counts.get(aid, 0) + 1
+    ranked = sorted(_others(ctx, list(counts), actor), key=lambda a: -counts[a])
+    return ranked[:1]
+
+
+def _negated(tok, head, cand: Candidate) -> bool:
+    if cand.negation_inside:
+        return False
+    nodes = {tok, head}
+    return any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "det", "neg"))
+               for n in nodes for c in n.children)
+
+
+def _tense(tok, head) -> str:
+    nodes = [tok, head]
+    auxes = [c for n in nodes for c in n.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    marks = {c.lower_ for n in nodes for c in n.children if c.dep_ == "mark"}
+    if words & FUTURE or ("going" in words and tok.dep_ == "xcomp"):
+        return "future"
+    if words & HYPOTHETICAL or marks & {"if", "unless"}:
+        return "hypothetical"
+    if any(a.tag_ in ("VBD",) for a in auxes) or any(a.lemma_ == "have" for a in auxes) \
+            or (head.tag_ == "VBD") or tok.tag_ == "VBD":
+        return "past"
+    return "present"
+
+
+def _reciprocal_partners(found: list[Event], doc: Document) -> None:
+    """A reciprocal event with one party takes the partner of the document's first CONSULT ("we agreed")."""
+    country = {a.id: a.country for a in doc.actors}
+    talks = [e for e in found if e.type == "CONSULT" and len({country.get(a) for a in e.actor}) > 1]
+    if not talks:
+        return
+    for event in found:
+        if event.type in RECIPROCAL and len({country.get(a) for a in event.actor}) == 1:
+            mine = country.get(event.actor[0])
+            partners = [a for a in talks[0].actor if country.get(a) != mine and a not in event.actor]
+            event.actor = event.actor + partners

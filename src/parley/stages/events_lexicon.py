@@ -1,0 +1,167 @@
+"""What a predicate means as a PLOVER event: the CAMEO-derived verb lexicon plus diplomatic language.
+
+Three sources, most specific first:
+
+1. **phrases** of the diplomatic register (:data:`PHRASES`), matched on the sentence text: "is not subject
+   to discussion" (REJECT), "unacceptable", "outrageous" (ACCUSE), "the Ambassador was invited to the
+   Foreign Ministry" (ACCUSE: an official complaint, as the PLOVER manual advises), "concluded talks"
+   (CONSULT), "reaffirmed our readiness" (AGREE), "issued a serious warning" (THREATEN) ...;
+2. **verb patterns** of the CAMEO dictionary (``resources/event_lexicon.json``, built by
+   ``training/build_event_lexicon.py``): a verb with the object or prepositional words the pattern needs
+   ("conclude ... talks", "agree (to ceasefire)");
+3. the verb's **default** code in that dictionary, corrected by :data:`VERB_TYPES` where CAMEO's default
+   is not what the word means in diplomatic prose ("agree" is AGREE, not SUPPORT; "reject" is REJECT).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Meaning:
+    type: str
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    source: str = "verb"  # phrase, pattern or verb
+    confidence: float = 0.6
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A diplomatic phrase. ``pattern`` has a group ``t`` (the trigger); ``role`` says whose act it is:
+    ``verbal`` (a predicate with its own subject), ``evaluation`` (the speaker's, or the reporter's,
+    judgement of something), ``complaint`` (the speaker's state acts on the named party's envoy)."""
+
+    pattern: re.Pattern
+    meaning: Meaning
+    role: str = "verbal"
+    negation_inside: bool = False  # the phrase's own "not" is part of its meaning
+
+
+def _p(regex: str, type_: str, mode: str | None = None, contexts: tuple[str, ...] = ("diplomatic",),
+       role: str = "verbal", negation_inside: bool = False) -> Phrase:
+    return Phrase(re.compile(regex, re.I), Meaning(type_, mode, contexts, "phrase", 0.8), role, negation_inside)
+
+
+_EVALUATIVE = (r"unacceptable|inadmissible|outrageous|deplorable|regrettable|inappropriate|counterproductive|"
+               r"provocative|irresponsible|absurd|groundless|unfounded|illegitimate|illegal|unlawful|destabili[sz]ing")
+
+PHRASES: tuple[Phrase, ...] = (
+    _p(r"\b(?P<t>not\s+(?:be\s+)?(?:(?:a|the)\s+)?(?:subject|open|up)\s+(?:to|for)\s+(?:any\s+)?"
+       r"(?:discussion|negotiation|debate|revision))", "REJECT", role="evaluation", negation_inside=True),
+    _p(r"\b(?P<t>non-negotiable|out of the question)\b", "REJECT", role="evaluation"),
+    _p(r"\b(?P<t>" + _EVALUATIVE + r")\b", "ACCUSE", "disapprove", role="evaluation"),
+    _p(r"\b(?P<t>contradicts?|contradicted|run counter to|runs counter to|ran counter to)\b", "ACCUSE", "disapprove",
+       role="evaluation"),
+    _p(r"\b(?:do|does|did)\s+not\s+(?P<t>reflect|correspond to|meet|match)\b", "ACCUSE", "disapprove",
+       role="evaluation", negation_inside=True),
+    _p(r"\b(?P<t>creat(?:e|es|ed|ing)|pos(?:e|es|ed|ing))\s+(?:\w+\s+){0,2}(?:risks?|threats?|dangers?|tensions?)\b",
+       "ACCUSE", "allege", ("military",), role="evaluation"),
+    _p(r"\b(?:ambassador|envoy|charg[eé] d'affaires|diplomats?)\b[^.;]{0,60}?\b(?:was|were|has been|have been|"
+       r"had been)\s+(?P<t>invited|summoned|called in)\b[^.;]{0,20}\b(?:foreign|ministry)", "ACCUSE", "allege",
+       role="complaint"),
+    _p(r"\b(?P<t>summon(?:ed|s)?)\s+(?:the\s+)?(?:\S+\s+){0,3}(?:ambassador|envoy|charg[eé] d'affaires)\b",
+       "ACCUSE", "allege"),
+    _p(r"\b(?P<t>issu(?:e|es|ed|ing)|gave|give|gives|made)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}warnings?\b", "THREATEN"),
+    _p(r"\b(?P<t>conclud(?:e|es|ed|ing)|held|hold|holds|holding|conducted|conduct|began|begin|"
+       r"start(?:ed)?|resum(?:e|ed|ing))\s+(?:\w+\s+){0,2}(?:talks|negotiations|consultations|meetings?|"
+       r"discussions?|dialogue)\b", "CONSULT"),
+    _p(r"\b(?P<t>reaffirm(?:s|ed)?|confirm(?:s|ed)?|express(?:es|ed)?|stated?)\s+(?:our|its|their|his|her)\s+"
+       r"(?:\w+\s+)?(?:readiness|willingness|commitment|intention)\b", "AGREE"),
+    _p(r"\b(?:are|is|am|were|was)\s+(?:\w+\s+){0,2}(?P<t>ready|willing|prepared)\s+to\b", "AGREE"),
+    _p(r"\b(?P<t>stag(?:e|es|ed|ing)|h[oe]ld|holding|beg[ai]n|continu(?:e|es|ed|ing)|organi[sz](?:e|es|ed|ing)|"
+       r"launch(?:es|ed|ing)?)\s+(?:\S+\s+){0,3}(?:demonstrations?|protests?|rall(?:y|ies)|strikes?|sit-ins?|"
+       r"marches|boycotts?)\b", "PROTEST", contexts=()),
+    _p(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?P<t>accept|allow|permit|agree|recogni[sz]e|tolerate)\b", "REJECT",
+       negation_inside=True),
+)
+
+#: CAMEO's default code corrected for diplomatic prose: lemma -> (type, mode)
+VERB_TYPES: dict[str, tuple[str, str | None]] = {
+    "agree": ("AGREE", None), "promise": ("AGREE", None), "pledge": ("AGREE", None),
+    "reject": ("REJECT", None), "refuse": ("REJECT", None), "decline": ("REJECT", None),
+    "dismiss": ("REJECT", None), "veto": ("REJECT", None), "oppose": ("REJECT", None),
+    "negotiate": ("CONSULT", None), "discuss": ("CONSULT", None), "visit": ("CONSULT", "visit"),
+    "demand": ("REQUEST", None), "urge": ("REQUEST", None),
+    "warn": ("THREATEN", None), "threaten": ("THREATEN", None),
+    "condemn": ("ACCUSE", "disapprove"), "criticize": ("ACCUSE", "disapprove"), "criticise": ("ACCUSE", "disapprove"),
+    "accuse": ("ACCUSE", "allege"), "blame": ("ACCUSE", "allege"), "denounce": ("ACCUSE", "disapprove"),
+    "welcome": ("SUPPORT", None), "praise": ("SUPPORT", None), "endorse": ("SUPPORT", None),
+    "demonstrate": ("PROTEST", "demo"), "protest": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
+    "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"),
+}
+
+#: verbs that report speech or thought; what their clausal complement says is the subject's
+REPORTING = {"say", "state", "note", "point", "tell", "stress", "emphasize", "emphasise", "underline",
+             "underscore", "remind", "declare", "announce", "explain", "add", "believe", "think", "recall",
+             "reiterate", "inform", "mention", "observe", "indicate", "stipulate", "confirm", "assure", "report",
+             "clarify", "argue", "insist", "claim", "suggest", "know", "understand", "hope", "feel"}
+#: nouns whose content clause ("X's statement that ...") is someone's claim, not an event
+SAYING_NOUNS = {"statement", "remark", "remarks", "claim", "assertion", "words", "comment", "allegation",
+                "suggestion", "view", "opinion", "idea", "report", "rumour", "rumor", "speculation", "belief", "effect"}
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, dict]
+    patterns: dict[int, list[dict]]  # block -> patterns
+    synsets: dict[str, set[str]]
+    codes: dict[str, list]
+    blocks_of: dict[str, list[int]] = field(default_factory=dict)
+
+    def meaning(self, code: str | None, source: str, confidence: float) -> Meaning | None:
+        mapped = self.codes.get(code or "")
+        if not mapped:
+            return None
+        kind, mode, contexts = mapped
+        return Meaning(kind, mode, tuple(contexts), source, confidence)
+
+    def _word_fits(self, word: str, present: set[str], text: str) -> bool:
+        if word.startswith("&"):
+            return any(self._word_fits(w, present, text) for w in self.synsets.get(word[1:], ()))
+        if " " in word:
+            return f" {word} " in text
+        return word in present
+
+    def match(self, lemma: str, frame_words: set[str], frame_text: str, subject_words: set[str]) -> Meaning | None:
+        """The meaning of verb ``lemma`` with the words of its frame (objects, prepositions and their
+        objects, particles, lower-cased, as written and as lemmas): the longest CAMEO pattern whose words
+        are all there, else the verb's corrected or CAMEO default."""
+        best, best_len = None, 0
+        for block in self.verbs.get(lemma, {}).get("blocks", ()):
+            for pat in self.patterns.get(block, ()):
+                if pat.get("verb") not in (None, lemma):
+                    continue
+                words, subject = pat["words"], pat["subject"]
+                size = len(words) + len(subject)
+                if size <= best_len:
+                    continue
+                if all(self._word_fits(w, frame_words, frame_text) for w in words) and \
+                        all(self._word_fits(w, subject_words, " " + " ".join(sorted(subject_words)) + " ")
+                            for w in subject):
+                    found = self.meaning(pat["code"], "pattern", 0.75)
+                    if found:
+                        best, best_len = found, size
+        if best is not None:
+            return best
+        if lemma in VERB_TYPES:
+            kind, mode = VERB_TYPES[lemma]
+            # a word of the diplomatic register governs what it frames ("refused to deploy", "threatened to
+            # impose"): it outranks the patterns of the verbs it governs
+            return Meaning(kind, mode, ("diplomatic",) if kind in ("AGREE", "CONSULT", "REJECT") else (), "verb", 0.78)
+        return self.meaning(self.verbs.get(lemma, {}).get("code"), "verb", 0.55)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    path = resources.files("parley.resources") / "event_lexicon.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    patterns: dict[int, list[dict]] = {}
+    for pat in data["patterns"]:
+        patterns.setdefault(pat["block"], []).append(pat)
+    return Lexicon(data["verbs"], patterns, {k: set(v) for k, v in data["synsets"].items()}, data["codes"])

@@ -1,0 +1,142 @@
+"""The events stage: who did what to whom, as PLOVER events with evidence offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+import parley
+import parley.stages.events
+from conftest import SAMPLE, need
+from parley.model import OFFICIAL_KINDS, Document
+from parley.readers import from_text
+
+STAGES = ["structure", "language", "nlp", "actors", "events"]
+
+
+def run(text: str, date: str | None = None) -> Document:
+    doc = from_text(text)
+    doc.date = date
+    return parley.Pipeline(STAGES)(doc)
+
+
+def countries(doc: Document, ids: list[str]) -> set[str]:
+    by_id = {a.id: a.country for a in doc.actors}
+    return {by_id[i] for i in ids if by_id.get(i)}
+
+
+def sentence(doc: Document, event) -> str:
+    return doc.text[event.start:event.end]
+
+
+def find(doc: Document, kind: str, actor: str, recipient: str | None, words: str):
+    """Events of ``kind`` by ``actor``'s country on ``recipient``'s country (or, for reciprocal events,
+    with both among the actors) whose sentence contains ``words``."""
+    hits = []
+    for e in doc.events:
+        if e.type != kind or words not in sentence(doc, e):
+            continue
+        acting = countries(doc, e.actor)
+        reaches = recipient is None or recipient in countries(doc, e.recipient) or \
+            (not e.recipient and recipient in acting)
+        if reaches and actor in acting:
+            hits.append(e)
+    assert hits, f"no {kind} {actor}->{recipient} on {words!r}; events: " + "; ".join(
+        f"{e.type} {sorted(countries(doc, e.actor))}->{sorted(countries(doc, e.recipient))} "
+        f"[{doc.text[e.trigger.start:e.trigger.end]}]" for e in doc.events)
+    return hits
+
+
+# -- the founding example ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def lavrov():
+    doc = next(iter(parley.read([need(SAMPLE)])))
+    doc.date = "2019-01-14"
+    return parley.Pipeline(STAGES)(doc)
+
+
+def test_talks_with_kono_are_a_consultation_between_russia_and_japan(lavrov):
+    (talks, *_) = find(lavrov, "CONSULT", "RUS", "JPN", "concluded lengthy talks")
+    assert {"RUS", "JPN"} <= countries(lavrov, talks.actor) and not talks.recipient  # reciprocal: all are actors
+    assert talks.tense == "past" and not talks.negated
+    assert lavrov.text[talks.trigger.start:talks.trigger.end] == "concluded"
+
+
+def test_sovereignty_not_subject_to_discussion_is_russia_rejecting_japan(lavrov):
+    (reject, *_) = find(lavrov, "REJECT", "RUS", "JPN", "not subject to discussion")
+    assert not reject.negated  # the "not" is the rejection, not its negation
+
+
+def test_northern_territories_in_japanese_law_is_russia_accusing_japan(lavrov):
+    find(lavrov, "ACCUSE", "RUS", "JPN", "northern territories")
+
+
+def test_japans_voting_at_the_un_is_russia_accusing_japan(lavrov):
+    find(lavrov, "ACCUSE", "RUS", "JPN", "does not reflect the level of trust")
+
+
+def test_abes_remarks_draw_an_official_complaint_and_an_accusation(lavrov):
+    find(lavrov, "ACCUSE", "RUS", "JPN", "Ambassador of Japan was invited to the Foreign Ministry")
+    find(lavrov, "ACCUSE", "RUS", "JPN", "absolutely unacceptable such approaches")
+
+
+def test_kawais_statement_is_russia_accusing_japan_and_his_claim_is_not_the_speakers(lavrov):
+    (accuse, *_) = find(lavrov, "ACCUSE", "RUS", "JPN", "this is an outrageous statement")
+    kawai = next(a for a in lavrov.actors if a.name == "Katsuyuki Kawai")
+    assert kawai.id in accuse.recipient
+    claim = lavrov.text.index("the United States should be interested")
+    claim_end = lavrov.text.index("as he put it")
+    assert not [e for e in lavrov.events if claim <= e.trigger.start < claim_end], "Kawai's claim coded as an event"
+
+
+def test_missile_defence_is_russia_accusing_the_united_states(lavrov):
+    find(lavrov, "ACCUSE", "RUS", "USA", "creating security risks")
+
+
+def test_deputies_continuing_contacts_is_an_agreement_between_russia_and_japan(lavrov):
+    (agree, *_) = find(lavrov, "AGREE", "RUS", "JPN", "our deputies")
+    assert {"RUS", "JPN"} <= countries(lavrov, agree.actor)
+
+
+def test_no_event_comes_from_a_reader_comment(lavrov):
+    kinds = {s.id: s.kind for s in lavrov.segments}
+    assert lavrov.events
+    assert all(kinds[e.segment] in OFFICIAL_KINDS for e in lavrov.events)
+
+
+def test_every_event_points_inside_its_official_segment(lavrov):
+    segments = {s.id: s for s in lavrov.segments}
+    for e in lavrov.events:
+        seg = segments[e.segment]
+        assert seg.start <= e.start <= e.trigger.start < e.trigger.end <= e.end <= seg.end
+        assert lavrov.text[e.trigger.start:e.trigger.end].strip()
+        assert 0.0 < e.confidence <= 1.0 and e.tense in ("past", "present", "future", "hypothetical")
+
+
+def test_event_types_are_plover_and_ids_are_ordered(lavrov):
+    plover = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+              "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    assert {e.type for e in lavrov.events} <= plover
+    assert [e.id for e in lavrov.events] == [f"e{i}" for i in range(1, len(lavrov.events) + 1)]
+
+
+# -- frames ---------------------------------------------------------------------------------------------
+def test_a_demand_in_reported_speech_is_the_reporters_request_of_the_obliged():
+    doc = run("Russia said on Tuesday that Sudan must return a helicopter that was captured by rebels.")
+    find(doc, "REQUEST", "RUS", "SDN", "must return")
+
+
+def test_threatening_to_impose_is_a_threat_not_a_coercion():
+    doc = run("France threatened today to impose import restrictions against Germany.")
+    (threat, *_) = find(doc, "THREATEN", "FRA", "DEU", "threatened")
+    assert doc.text[threat.trigger.start:threat.trigger.end] == "threatened"
+
+
+def test_negation_and_future_tense_are_read_from_the_auxiliaries():
+    doc = run("Turkey will not attack Syria.")
+    (event, *_) = [e for e in doc.events if countries(doc, e.actor) == {"TUR"}]
+    assert event.negated and event.tense == "future"
+
+
+def test_a_refusal_to_accept_is_a_rejection():
+    doc = run("Syria says it will not accept any more refugees from Iraq.")
+    assert any(e.type == "REJECT" and countries(doc, e.actor) == {"SYR"} for e in doc.events)

@@ -1,0 +1,176 @@
+"""Build ``src/parley/resources/event_lexicon.json``: the verb lexicon of the events stage.
+
+Reads the CAMEO verb-pattern dictionary of PETRARCH2 (``petrarch2-dictionaries/CAMEO.2.0.txt``, MIT licence,
+Copyright (c) 2015 Open Event Data Alliance) and the CAMEO-to-PLOVER table of the PLOVER ontology
+(``plover-ontology/CAMEO2PLOVER-2021.txt``, CC BY-SA 4.0), and writes, for every verb the dictionary
+knows, its default PLOVER type and the object/preposition words that turn it into another type::
+
+    {"verbs": {"condemn": {"code": "111", "blocks": [12]}, ...},
+     "patterns": [{"block": 7, "words": ["to", "ceasefire"], "subject": [], "code": "0356"}, ...],
+     "codes": {"111": ["ACCUSE", "disapprove", ["diplomatic"]], ...}}
+
+Only lemmas, function words and numeric codes are kept (no comments, no example text). CAMEO 01
+(public statements) maps to no event; CAMEO 02 (appeals) maps to REQUEST, as in PLOVER v0.8, where
+APPEAL and DEMAND were merged. The table's modes and contexts are PLOVER's names.
+
+Usage: ``.venv/bin/python training/build_event_lexicon.py [DATA_DIR]`` (default ``../shared/data``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "parley" / "resources" / "event_lexicon.json"
+CODE = re.compile(r"\[([^\]]*)\]")
+#: CAMEO 02x appeals -> PLOVER REQUEST, with the mode of the matching CAMEO 10x demand
+APPEAL_MODES = {"1": "assist", "2": "assist", "3": "assist", "4": "change", "5": "yield", "6": "meet", "7": "meet",
+                "8": "meet"}
+STOP = {"the", "a", "an", "of", "$", "+", "^", "%"}
+
+
+def read_table(path: Path) -> dict[str, list]:
+    """CAMEO code -> [PLOVER type, mode or None, [contexts]]."""
+    table: dict[str, list] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{3,4}):\s*([A-Z]+)\s*,([^,#]*),?([^#]*)", line)
+        if not m:
+            continue
+        code, kind, mode, context = m.groups()
+        mode = mode.strip() or None
+        contexts = [c.strip() for c in context.replace(";", ",").split(",") if c.strip()]
+        table.setdefault(code, [kind, mode, contexts])
+    return table
+
+
+def plover(code: str, table: dict[str, list]) -> list | None:
+    """PLOVER [type, mode, contexts] of a CAMEO code (by the longest known prefix), or None."""
+    if not code or not code[:2].isdigit() or code.startswith("01"):
+        return None
+    if code.startswith("02"):
+        mode = APPEAL_MODES.get(code[2:3]) if len(code) > 2 else None
+        return ["REQUEST", mode, []]
+    for n in (len(code), 3):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def first_code(field: str) -> str | None:
+    code = field.split(":")[0].strip() or (field.split(":")[1].strip() if ":" in field else "")
+    return code if code and code != "---" else None
+
+
+def words_of(text: str, synsets: dict[str, list[str]]) -> list[str]:
+    """The words a pattern's tail requires, lower-cased; a synset (&NAME) is kept as ``&name``."""
+    out = []
+    for raw in re.sub(r"[(){}]", " ", text).split():
+        if raw.startswith("&"):
+            out.append("&" + raw[1:].lower())
+        else:
+            word = raw.strip("_").replace("_", " ").lower()
+            if word and word not in STOP and re.match(r"^[a-z][a-z' -]*$", word):
+                out.append(word)
+    return out
+
+
+def parse(path: Path) -> tuple[dict, list, dict]:
+    lines = path.read_text(encoding="latin-1").splitlines()
+    synsets: dict[str, list[str]] = {}
+    verbs: dict[str, dict] = {}
+    patterns: list[dict] = []
+    blocks: list[list] = []
+    in_verbs, current, block_verbs, block_code = False, None, [], None
+    for raw in lines:
+        line = raw.split("#")[0].rstrip()
+        if raw.startswith("####### VERB PATTERNS"):
+            in_verbs = True
+            continue
+        if not line.strip():
+            continue
+        if not in_verbs:
+            if line.startswith("&"):
+                current = line.strip()[1:].lower()
+                synsets[current] = []
+            elif line.startswith("+") and current:
+                synsets[current].append(line[1:].strip().strip("_").replace("_", " ").lower())
+            continue
+        if line.startswith("---"):
+            m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]", line)
+            block_verbs, block_code = [], first_code(m.group(2)) if m else None
+            blocks.append(block_verbs)
+            continue
+        if line.startswith("-"):
+            codes = CODE.findall(line)
+            code = first_code(codes[-1]) if codes else None
+            body = CODE.sub("", line[1:])
+            if "*" not in body or not code:
+                continue
+            before, after = body.split("*", 1)
+            patterns.append({"block": len(blocks) - 1, "words": words_of(after, synsets),
+                             "subject": words_of(before, synsets), "code": code})
+            continue
+        # a verb line: WORD or +MULTI_WORD, optional {forms}, optional [code]
+        codes = CODE.findall(line)
+        head = re.sub(r"\{[^}]*\}", "", CODE.sub("", line)).strip().split()
+        if not head:
+            continue
+        parts = head[0].lstrip("+").strip("_").lower().split("_")
+        verb, particles = parts[0], [p for p in parts[1:] if p]
+        if not re.match(r"^[a-z][a-z-]*$", verb):
+            continue
+        block_verbs.append(verb)
+        code = first_code(codes[0]) if codes else block_code
+        if particles:
+            if code:
+                patterns.append({"block": len(blocks) - 1, "verb": verb, "words": particles, "subject": [],
+                                 "code": code})
+        else:
+            info = verbs.setdefault(verb, {"code": None, "blocks": []})
+            info["code"] = info["code"] or code
+        if len(blocks) - 1 not in verbs.setdefault(verb, {"code": None, "blocks": []})["blocks"]:
+            verbs[verb]["blocks"].append(len(blocks) - 1)
+    return verbs, patterns, synsets
+
+
+def main(data: Path) -> None:
+    table = read_table(data / "plover-ontology" / "CAMEO2PLOVER-2021.txt")
+    verbs, patterns, synsets = parse(data / "petrarch2-dictionaries" / "CAMEO.2.0.txt")
+    codes: dict[str, list] = {}
+    kept_patterns = []
+    for p in patterns:
+        mapped = plover(p["code"], table)
+        if mapped and p["words"]:
+            codes[p["code"]] = mapped
+            kept_patterns.append(p)
+    kept_verbs = {}
+    for verb, info in sorted(verbs.items()):
+        mapped = plover(info["code"] or "", table)
+        if mapped:
+            codes[info["code"]] = mapped
+        kept_verbs[verb] = {"code": info["code"] if mapped else None, "blocks": info["blocks"]}
+    used = {w[1:] for p in kept_patterns for w in p["words"] + p["subject"] if w.startswith("&")}
+    kept_patterns = sorted({json.dumps(p, sort_keys=True) for p in kept_patterns})
+    out = {
+        "about": "Verb lexicon of parley's events stage, derived by training/build_event_lexicon.py.",
+        "sources": {
+            "CAMEO.2.0.txt": "PETRARCH2 CAMEO verb dictionary, openeventdata/petrarch2, MIT licence, "
+                             "Copyright (c) 2015 Open Event Data Alliance",
+            "CAMEO2PLOVER-2021.txt": "PLOVER ontology CAMEO-to-PLOVER table (v0.8), openeventdata/PLOVER, "
+                                     "CC BY-SA 4.0",
+        },
+        "licence": "CC BY-SA 4.0 (derived from the PLOVER table); the CAMEO part is under the MIT licence",
+        "verbs": kept_verbs,
+        "patterns": [json.loads(p) for p in kept_patterns],
+        "synsets": {k: sorted(set(v)) for k, v in sorted(synsets.items()) if k in used},
+        "codes": dict(sorted(codes.items())),
+    }
+    OUT.write_text(json.dumps(out, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{OUT}: {len(kept_verbs)} verbs, {len(kept_patterns)} patterns, {len(codes)} codes")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data")
