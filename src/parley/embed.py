@@ -4,6 +4,15 @@
 sentence-transformers does). The ONNX session and the tokenizer (``resources/minilm/tokenizer.json``)
 load once per process on first use; nothing is downloaded. Inputs are cut at ``MAX_TOKENS`` word
 pieces; texts are batched by length to keep padding small.
+
+Options (the defaults keep the behaviour above):
+
+* ``max_tokens``: cut each text at fewer word pieces (``[CLS]`` and ``[SEP]`` included), exactly as the
+  tokenizer's own truncation would; the cost of MiniLM grows with the tokens embedded, so a cap of 64
+  makes long texts several times cheaper (the head of a comment carries most of its topic). Models that
+  consume capped vectors must be trained on vectors with the same cap.
+* ``batch_tokens``: batch by a token budget (rows x padded width <= ``batch_tokens``, at most ``BATCH``
+  rows) instead of a fixed ``BATCH`` rows; bounds the ONNX runtime's working memory.
 """
 
 from __future__ import annotations
@@ -41,22 +50,57 @@ def _load():
     return _STATE["tokenizer"], _STATE["session"]
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """(len(texts), 384) float32, each row of unit length (zeros for an empty text)."""
+def _token_ids(texts: list[str], max_tokens: int | None) -> list[list[int]]:
+    """Word-piece ids of each text, cut at ``max_tokens`` (keeping the final ``[SEP]``)."""
+    tokenizer, _ = _load()
+    if max_tokens is None or max_tokens >= MAX_TOKENS:
+        return [e.ids for e in tokenizer.encode_batch(texts)]
+    if max_tokens < 3:
+        raise ValueError("max_tokens must be at least 3")
+    # a word piece covers at least one character, so cutting the text first changes nothing for texts
+    # whose head has enough pieces; it only spares tokenizing long tails
+    head = 16 * max_tokens
+    out = []
+    for e in tokenizer.encode_batch([t[:head] for t in texts]):
+        ids = e.ids
+        out.append(ids[:max_tokens - 1] + ids[-1:] if len(ids) > max_tokens else ids)
+    return out
+
+
+def _batches(order: list[int], lengths: list[int], batch_tokens: int | None) -> list[list[int]]:
+    if batch_tokens is None:
+        return [order[b:b + BATCH] for b in range(0, len(order), BATCH)]
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for i in order:  # sorted by length: the padded width is the last row's length
+        if current and ((len(current) + 1) * lengths[i] > batch_tokens or len(current) >= BATCH):
+            batches.append(current)
+            current = []
+        current.append(i)
+    if current:
+        batches.append(current)
+    return batches
+
+
+def embed(texts: Sequence[str], max_tokens: int | None = None, batch_tokens: int | None = None) -> np.ndarray:
+    """(len(texts), 384) float32, each row of unit length (zeros for an empty text).
+
+    ``max_tokens`` cuts each text at that many word pieces (default ``MAX_TOKENS``); ``batch_tokens``
+    bounds the padded tokens per ONNX call (default: ``BATCH`` texts per call)."""
     out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
     if not texts:
         return out
-    tokenizer, session = _load()
-    encodings = tokenizer.encode_batch(list(texts))
-    order = sorted((i for i, t in enumerate(texts) if t.strip()), key=lambda i: len(encodings[i].ids))
-    for begin in range(0, len(order), BATCH):
-        rows = order[begin:begin + BATCH]
-        width = max(len(encodings[i].ids) for i in rows)
+    _, session = _load()
+    encoded = _token_ids(list(texts), max_tokens)
+    lengths = [len(ids) for ids in encoded]
+    order = sorted((i for i, t in enumerate(texts) if t.strip()), key=lambda i: lengths[i])
+    for rows in _batches(order, lengths, batch_tokens):
+        width = max(lengths[i] for i in rows)
         ids = np.zeros((len(rows), width), dtype=np.int64)
         mask = np.zeros((len(rows), width), dtype=np.int64)
         for r, i in enumerate(rows):
-            n = len(encodings[i].ids)
-            ids[r, :n] = encodings[i].ids
+            n = lengths[i]
+            ids[r, :n] = encoded[i]
             mask[r, :n] = 1
         (hidden,) = session.run(["last_hidden_state"], {
             "input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
