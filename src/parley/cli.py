@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .errors import ParleyError
 from .evaluate import EVALUATIONS
+from .store.cli_commands import STORE_COMMANDS, add_store_commands
 
 EPILOG = """exit codes: 0 ok; 1 internal error; 2 usage or settings; 3 input not found; 4 empty input;
 5 binary input; 6 input too large; 7 malformed input; 8 unsupported language; 9 pipeline cannot run.
@@ -49,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("stages", help="list the stages, what each requires and assigns")
     sub.add_parser("config", help="list every setting with its default, environment variable and help")
+
+    add_store_commands(sub)
 
     evaluate = sub.add_parser("eval", help="score a stage on the gold data in ../shared/data")
     evaluate.add_argument("what", choices=EVALUATIONS, help="the stage to score")
@@ -183,7 +186,7 @@ def cmd_eval(args) -> int:
     return 0
 
 
-COMMANDS = {"analyze": cmd_analyze, "stages": cmd_stages, "config": cmd_config, "eval": cmd_eval}
+COMMANDS = {"analyze": cmd_analyze, "stages": cmd_stages, "config": cmd_config, "eval": cmd_eval, **STORE_COMMANDS}
 
 
 if __name__ == "__main__":  # pragma: no cover

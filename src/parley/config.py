@@ -34,6 +34,11 @@ class Settings:
     )
     max_comments: int = _setting(5000, "Most reader comments taken from one HTML page.")
     batch_size: int = _setting(32, "Documents per batch handed to stages that batch (nlp, models).")
+    db: str = _setting("parley.db", "The SQLite store that ingest writes and search, events, positions, docs, "
+                                    "stats and export read.")
+    workers: int = _setting(1, "Worker processes for ingest (1: analyse in this process).")
+    batch_words: int = _setting(10_000, "Words per ingest batch: bounds the memory the spaCy parses of one batch "
+                                        "take; a batch also closes at batch_size documents.")
     suffixes: str = _setting(
         ".txt,.text,.md,.markdown,.html,.htm,.jsonl,.ndjson",
         "File suffixes read when a folder is given (comma-separated).",

@@ -1,0 +1,243 @@
+"""Questions asked of a store, as a Python API (the CLI's ``search``, ``events``, ``positions``, ``docs``,
+``stats`` print these). Each takes a store path or connection and returns a list of plain dicts.
+
+All SQL is parameterised. Search text never reaches FTS5 as syntax: it is cut into words, each word
+(or each "quoted phrase") becomes an FTS5 string, so any input is a valid query. Result sizes are
+bounded by ``limit`` (default 50, at most 10,000).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError
+from ..model import SEGMENT_KINDS
+from . import connect
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 10_000
+#: PLOVER v0.8's event types
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+PERIODS = {"year": 4, "month": 7, "day": 10}
+_TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
+_WORD = re.compile(r"\w+")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+Db = str | Path | sqlite3.Connection
+
+
+def fts_query(text: str) -> str:
+    """User text as a safe FTS5 query: every word or "quoted phrase" a quoted FTS5 string, all required."""
+    parts = []
+    for phrase, word in _TERM.findall(text or ""):
+        words = _WORD.findall(phrase or word)
+        if words:
+            parts.append('"' + " ".join(words) + '"')
+    if not parts:
+        raise UsageError(f"the search {text!r} has no words to look for")
+    return " AND ".join(parts)
+
+
+def check_limit(limit: int | None) -> int:
+    limit = DEFAULT_LIMIT if limit is None else int(limit)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise UsageError(f"--limit must be between 1 and {MAX_LIMIT:,}, got {limit}")
+    return limit
+
+
+def _check_date(value: str | None, name: str) -> str | None:
+    if value is not None and not _DATE.fullmatch(value):
+        raise UsageError(f"{name} {value!r} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class _Where:
+    """WHERE clauses and their parameters, built together so no value is ever put into SQL text."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def dates(self, column: str, since: str | None, until: str | None) -> None:
+        if _check_date(since, "--since"):
+            self.add(f"{column} >= ?", since)
+        if _check_date(until, "--until"):
+            # "--until 2019" includes all of 2019: compare the same number of characters
+            self.add(f"substr({column}, 1, ?) <= ?", len(until), until)
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _actor_match(alias: str, value: str) -> tuple[str, list[Any]]:
+    """An actor given as a country code (RUS) or a name (Lavrov)."""
+    return (f"({alias}.country = ? OR {alias}.name LIKE ? ESCAPE '\\')", [value.upper(), _like(value)])
+
+
+# -- search ---------------------------------------------------------------------------------------
+def search(db: Db, text: str, *, kind: str | None = None, speaker: str | None = None, since: str | None = None,
+           until: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Segments matching ``text`` (all its words), best first, with a snippet around the match."""
+    conn, limit = connect(db), check_limit(limit)
+    where = _Where()
+    where.add("segments_fts MATCH ?", fts_query(text))
+    if kind is not None:
+        if kind not in SEGMENT_KINDS:
+            raise UsageError(f"--kind {kind!r} is not one of {', '.join(SEGMENT_KINDS)}")
+        where.add("s.kind = ?", kind)
+    if speaker:
+        where.add("s.speaker LIKE ? ESCAPE '\\'", _like(speaker))
+    where.dates("d.date", since, until)
+    sql = ("SELECT d.date, s.document, s.id AS segment, s.kind, s.speaker, "
+           "snippet(segments_fts, 0, '[', ']', '…', 16) AS snippet, round(bm25(segments_fts), 3) AS score, "
+           "d.source FROM segments_fts JOIN segments s ON s.rowid = segments_fts.rowid "
+           "JOIN documents d ON d.id = s.document" + where.sql() +
+           " ORDER BY bm25(segments_fts), s.document, s.ord LIMIT ?")
+    try:
+        return _rows(conn, sql, [*where.params, limit])
+    except sqlite3.OperationalError as exc:  # should not happen with fts_query; never show a traceback
+        raise UsageError(f"the search {text!r} could not be run: {exc}") from exc
+
+
+# -- events ---------------------------------------------------------------------------------------
+_PARTY = ("(SELECT group_concat(name, '; ') FROM (SELECT coalesce(a.name, ea.actor) AS name FROM event_actors ea "
+          "LEFT JOIN actors a ON a.document = ea.document AND a.id = ea.actor "
+          "WHERE ea.document = e.document AND ea.event = e.id AND ea.role = '{role}' ORDER BY ea.ord))")
+
+
+def _event_where(actor, recipient, type_, since, until) -> _Where:
+    where = _Where()
+    for role, value in (("actor", actor), ("recipient", recipient)):
+        if value:
+            match, params = _actor_match("a", value)
+            where.add("EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.document = ea.document AND "
+                      f"a.id = ea.actor WHERE ea.document = e.document AND ea.event = e.id AND ea.role = ? "
+                      f"AND {match})", role, *params)
+    if type_:
+        if type_.upper() not in EVENT_TYPES:
+            raise UsageError(f"--type {type_!r} is not a PLOVER event type: {', '.join(EVENT_TYPES)}")
+        where.add("e.type = ?", type_.upper())
+    where.dates("d.date", since, until)
+    return where
+
+
+def events(db: Db, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
+           since: str | None = None, until: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Events (who did what to whom), oldest first, with their evidence. Actors by country code or name."""
+    conn, limit = connect(db), check_limit(limit)
+    where = _event_where(actor, recipient, type, since, until)
+    sql = (f"SELECT d.date, e.document, e.id AS event, e.type, e.mode, {_PARTY.format(role='actor')} AS actor, "
+           f"{_PARTY.format(role='recipient')} AS recipient, e.negated, e.tense, e.confidence, e.text AS evidence "
+           "FROM events e JOIN documents d ON d.id = e.document" + where.sql() +
+           " ORDER BY d.date, e.document, e.rowid LIMIT ?")
+    return _rows(conn, sql, [*where.params, limit])
+
+
+def timeline(db: Db, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
+             since: str | None = None, until: str | None = None, by: str = "month",
+             limit: int | None = None) -> list[dict[str, Any]]:
+    """Event counts per period (year, month, day) and type: a dyad's timeline. Undated documents are left out."""
+    conn, limit = connect(db), check_limit(limit)
+    if by not in PERIODS:
+        raise UsageError(f"--by {by!r} is not one of {', '.join(PERIODS)}")
+    where = _event_where(actor, recipient, type, since, until)
+    where.add("d.date IS NOT NULL")
+    sql = ("SELECT substr(d.date, 1, ?) AS period, e.type, count(*) AS events "
+           "FROM events e JOIN documents d ON d.id = e.document" + where.sql() +
+           " GROUP BY period, e.type ORDER BY period, e.type LIMIT ?")
+    return _rows(conn, sql, [PERIODS[by], *where.params, limit])
+
+
+# -- positions ------------------------------------------------------------------------------------
+def positions(db: Db, *, issue: str | None = None, actor: str | None = None, stance: str | None = None,
+              since: str | None = None, until: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Where actors stand on issues (issue by id, label or topic; actor by country code or name)."""
+    conn, limit = connect(db), check_limit(limit)
+    where = _Where()
+    if issue:
+        where.add("(i.id = ? OR i.label LIKE ? ESCAPE '\\' OR i.topic LIKE ? ESCAPE '\\')",
+                  issue, _like(issue), _like(issue))
+    if actor:
+        match, params = _actor_match("a", actor)
+        where.add(match, *params)
+    if stance:
+        where.add("p.stance = ?", stance)
+    where.dates("d.date", since, until)
+    sql = ("SELECT d.date, p.document, p.issue, i.label AS issue_label, i.topic, coalesce(a.name, p.actor) AS actor, "
+           "a.country, p.stance, p.segment, p.text AS evidence FROM positions p "
+           "JOIN issues i ON i.document = p.document AND i.id = p.issue JOIN documents d ON d.id = p.document "
+           "LEFT JOIN actors a ON a.document = p.document AND a.id = p.actor" + where.sql() +
+           " ORDER BY d.date, p.document, p.issue, p.ord LIMIT ?")
+    return _rows(conn, sql, [*where.params, limit])
+
+
+# -- documents and stats --------------------------------------------------------------------------
+def documents(db: Db, *, since: str | None = None, until: str | None = None, language: str | None = None,
+              source: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Stored documents in ingest order, with their segment and skip counts."""
+    conn, limit = connect(db), check_limit(limit)
+    where = _Where()
+    where.dates("d.date", since, until)
+    if language:
+        where.add("d.language = ?", language)
+    if source:
+        where.add("d.source LIKE ? ESCAPE '\\'", _like(source))
+    sql = ("SELECT d.id, d.date, d.language, d.title, d.chars, "
+           "(SELECT count(*) FROM segments s WHERE s.document = d.id) AS segments, "
+           "(SELECT count(*) FROM skips k WHERE k.document = d.id) AS skips, d.stages, d.source "
+           "FROM documents d" + where.sql() + " ORDER BY d.rowid LIMIT ?")
+    return _rows(conn, sql, [*where.params, limit])
+
+
+def unreadable(db: Db, *, limit: int | None = None) -> list[dict[str, Any]]:
+    """Inputs that could not be read, with the reason (kept so nothing is lost silently)."""
+    conn, limit = connect(db), check_limit(limit)
+    sql = ("SELECT k.source, k.code, k.reason FROM sources src JOIN skips k ON k.source = src.source "
+           "AND k.document IS NULL WHERE src.status = 'unreadable' ORDER BY k.source, k.ord LIMIT ?")
+    return _rows(conn, sql, [limit])
+
+
+def stats(db: Db) -> list[dict[str, Any]]:
+    """What the store holds: rows per table, sources by status, segments by kind, skips by stage."""
+    from .schema import applied
+    from .tables import COLUMNS
+
+    conn = connect(db)
+    out: list[dict[str, Any]] = []
+
+    def put(what: str, value: Any) -> None:
+        out.append({"what": what, "value": value})
+
+    for table in COLUMNS:
+        put(f"rows.{table}", conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    for status, n in conn.execute("SELECT status, count(*) FROM sources GROUP BY status ORDER BY status"):
+        put(f"sources.{status}", n)
+    for kind, n in conn.execute("SELECT kind, count(*) FROM segments GROUP BY kind ORDER BY kind"):
+        put(f"segments.{kind}", n)
+    for stage, code, n in conn.execute("SELECT stage, coalesce(code, ''), count(*) FROM skips "
+                                       "GROUP BY stage, code ORDER BY stage, code"):
+        put(f"skips.{stage}.{code or 'none'}", n)
+    first, last, undated = conn.execute("SELECT min(date), max(date), sum(date IS NULL) FROM documents").fetchone()
+    put("dates.first", first)
+    put("dates.last", last)
+    put("dates.undated", undated or 0)
+    put("migrations", ", ".join(applied(conn)))
+    return out
