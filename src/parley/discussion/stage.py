@@ -152,7 +152,7 @@ class DiscussionStage:
             comments.append(_Comment(seg, text, language, _links.find_links(text, seg.start), english,
                                      words=offtopic.content_words(text) if english else []))
         reference = []
-        for seg in doc.segments:
+        for seg in doc.segments if any(c.english for c in comments) else []:  # no comments: nothing to compare
             if seg.kind in ("statement", "question", "answer"):
                 for s, e in patterns.sentences(doc.segment_text(seg)):
                     if len(doc.text[seg.start + s:seg.start + e].split()) >= 4:
