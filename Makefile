@@ -23,10 +23,12 @@ test: lint
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
-	$(BIN)/parley eval structure
+	for stage in structure actors dates events issues commitments discussion; do $(BIN)/parley eval $$stage || exit 1; done
 
 bench: $(STAMP)
 	$(BIN)/python bench/structure_throughput.py
+	$(BIN)/python bench/pipeline_throughput.py --corpus wh_briefings --limit 12
+	$(BIN)/python bench/discussion_throughput.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis src/*.egg-info
