@@ -8,9 +8,9 @@ import sqlite3
 import pytest
 
 from conftest import DATA, SAMPLE, need
+from parley.cli import main
 from parley.cli import main as parley_main
 from parley.run import ingest
-from parley.store.cli_commands import main
 from parley.store.export import export
 from parley.store.tables import COLUMNS
 from parley.store.writer import StoreWriter

@@ -9,10 +9,10 @@ import sqlite3
 import pytest
 
 from conftest import SAMPLE, need
+from parley.cli import main
 from parley.errors import UsageError
 from parley.run import ingest
 from parley.store import queries
-from parley.store.cli_commands import main
 from parley.store.writer import StoreWriter
 from test_store import TEXT, full_document, line
 

@@ -1,5 +1,5 @@
-"""``python -m parley.store COMMAND ...``: the store's commands on their own (``parley COMMAND`` once wired)."""
+"""``python -m parley.store COMMAND ...``: the same as ``parley COMMAND ...``."""
 
-from .cli_commands import main
+from ..cli import main
 
 raise SystemExit(main())

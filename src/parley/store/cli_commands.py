@@ -1,8 +1,8 @@
 """The store's commands (ingest, search, events, positions, docs, stats, export) for ``parley.cli``.
 
 ``add_store_commands(subparsers)`` adds them; ``STORE_COMMANDS`` maps each name to its function, the
-way ``parley.cli.COMMANDS`` does. Nothing heavy is imported until a command runs. ``main(argv)`` runs
-them on their own (``python -m parley.store``), with the same error handling as ``parley.cli.main``.
+way ``parley.cli.COMMANDS`` does. Nothing heavy is imported until a command runs. ``python -m parley.store``
+is ``parley``.
 """
 
 from __future__ import annotations
@@ -222,24 +222,3 @@ def table(rows: list[dict[str, Any]]) -> str:
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """The store's commands on their own, as ``parley.cli.main`` runs them."""
-    from ..errors import ParleyError
-
-    parser = argparse.ArgumentParser(prog="parley")
-    parser.add_argument("--config", metavar="FILE")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    add_store_commands(sub)
-    args = parser.parse_args(argv)
-    try:
-        return STORE_COMMANDS[args.command](args)
-    except ParleyError as exc:
-        print(f"parley: error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("parley: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
