@@ -17,7 +17,6 @@ from parley.structure.boundary import (  # noqa: E402
     find_discussion_start,
     load_model,
     paragraph_features,
-    speaker_turns,
 )
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -90,12 +89,6 @@ def test_empty_input_and_min_index_past_the_end_give_none():
     assert comment_scores([]) == []
 
 
-def test_speaker_turns_need_recurring_labels():
-    assert speaker_turns(["Doctrine: we are strong.", "Another line."]) == []
-    turns = speaker_turns(["Q: One?", "MINISTER: Yes.", "Q: Two?", "MINISTER: No.", "Nice one: lol"])
-    assert turns == [0, 1, 2, 3]
-
-
 def test_founding_example_discussion_starts_after_last_answer():
     paragraphs = _founding_paragraphs()
     assert paragraphs[19].startswith("Sergey Lavrov:")
@@ -106,7 +99,6 @@ def test_founding_example_never_cuts_into_the_statement():
     paragraphs = _founding_paragraphs()
     start = find_discussion_start(paragraphs, 0)
     assert start is None or start >= 20
-    assert find_discussion_start(paragraphs, 0, transcript_guard=True) == 20
 
 
 def test_split_labelled_drops_the_separator():

@@ -366,34 +366,7 @@ def comment_scores(paragraphs: list[str], model: BoundaryModel | None = None) ->
     return (1.0 / (1.0 + np.exp(-np.clip(logits, -40, 40)))).tolist()
 
 
-_TURN = re.compile(
-    r"^\s*(?:(?P<qa>Q|A)(?:\s*[:.]\s*|\s{2,})(?=\S)|(?P<name>[A-Z][\w.’'\-]*(?: [\w.’'\-]+){0,5}?)\s*:\s+(?=\S))"
-)
 
-_COMMENT_LABEL = re.compile(r"\b(?:says|said|wrote|writes|posted|by|reply|replies|comments?|responds?)\b")
-
-
-def speaker_turns(paragraphs: list[str]) -> list[int]:
-    """Indices of paragraphs that open a transcript turn (``Q  ...``, ``THE PRESIDENT: ...``).
-
-    Labels typical of comment headers (``Posted by:``, ``Becky says:``) are ignored. Only labels that
-    occur at least twice count, and only when the recurring labels open at least four
-    paragraphs; otherwise the text is not treated as a transcript and the list is empty. Reader comments
-    whose first words happen to look like a label (``Lavrov’s Doctrine: ...``) occur once and are ignored.
-    """
-    labels: list[str | None] = []
-    for p in paragraphs:
-        m = _TURN.match(p)
-        label = None if m is None else (m.group("qa") or m.group("name")).strip().lower()
-        if label is not None and _COMMENT_LABEL.search(label):
-            label = None  # "Posted by:", "Becky says:" open comments, not transcript turns
-        labels.append(label)
-    counts: dict[str, int] = {}
-    for lab in labels:
-        if lab is not None:
-            counts[lab] = counts.get(lab, 0) + 1
-    turns = [i for i, lab in enumerate(labels) if lab is not None and counts[lab] >= 2]
-    return turns if len(turns) >= 4 else []
 
 
 def best_split(logits: list[float] | np.ndarray, min_index: int = 0, *, bias: float = 0.0) -> tuple[int, float]:
@@ -457,7 +430,6 @@ def find_discussion_start(
     *,
     margin: float | None = None,
     bias: float | None = None,
-    transcript_guard: bool = False,
     model: BoundaryModel | None = None,
     logits: np.ndarray | None = None,
 ) -> int | None:
@@ -470,11 +442,7 @@ def find_discussion_start(
     Context used on top of the per-paragraph scores:
 
     * ``min_index > 0`` means the caller knows ``paragraphs[:min_index]`` are official text;
-    * with ``transcript_guard`` (off by default: on the Dragnet test split it cuts comment-paragraph F1
-      from 0.97 to 0.91, because list labels and quoted dialogue inside comments look like turns)
-      a run of recurring speaker labels (:func:`speaker_turns`) marks the text
-      up to the last labelled turn as official too, so the discussion can only start after it;
-    * ``logits`` (from :func:`comment_logits`) spares computing them again when asking twice;
+    * ``logits`` (``BoundaryModel.logits(paragraphs)``) spares computing them again when asking twice;
     * with at least three known official paragraphs the bias is calibrated on them (``reference_delta``
       in the weights file), which lets a discussion without author/date headers be found after a formal
       text whose paragraphs score far below it.
@@ -483,12 +451,6 @@ def find_discussion_start(
         return None
     m = model or load_model()
     known = max(min_index, 0)
-    if transcript_guard:
-        turns = speaker_turns(paragraphs)
-        if turns:
-            known = max(known, turns[-1] + 1)
-    if known >= len(paragraphs):
-        return None
     return split_from_logits(
         m.logits(paragraphs) if logits is None else logits,
         known,
