@@ -3,9 +3,8 @@
 The comments are the Wikipedia talk-page comments of ../shared/data/jigsaw_toxic_sample (train and
 test), replayed as a stream of documents: each document is a short official statement written here
 followed by ``--per-doc`` comments, with segments set by hand (the structure stage is not timed).
-Comments are embedded from their first ``EMBED_MAX_TOKENS`` word pieces (``parley.discussion.features``), as
-the models were trained. Start-up (loading the embedding model, the scoring weights, VADER, the suffix list)
-is paid once on a warm-up document before timing. The stage is then run ``--repeat`` times over all documents in
+Start-up (loading the embedding model, the scoring weights, VADER, the suffix list) is paid once on
+a warm-up document before timing. The stage is then run ``--repeat`` times over all documents in
 batches of ``Settings.batch_size`` documents; the median comments/s is reported.
 
     .venv/bin/python bench/discussion_throughput.py [--repeat 3] [--per-doc 40] [--max-embed-chars N] [--json]
@@ -34,7 +33,7 @@ DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT / "src"))
 
 import parley.stages  # noqa: E402,F401  (built-in stages first)
-from parley.discussion.stage import DiscussionStage, model_scores  # noqa: E402
+from parley.discussion.stage import EMBED_BATCH_TOKENS, DiscussionStage, model_scores  # noqa: E402
 from parley.model import Document, Segment  # noqa: E402
 
 OFFICIAL = ("Statement by the spokesperson on the talks between the two foreign ministers. "
@@ -90,19 +89,18 @@ def main() -> None:
         docs = documents(texts, args.per_doc)  # fresh documents: the stage writes into them
         timings.append(run(stage, docs, stage.settings.batch_size))
     median = statistics.median(timings)
-    from parley.discussion.features import EMBED_MAX_TOKENS, embed_comments
+    from parley.embed import embed
 
     embed_timings = []
-    for _ in range(args.repeat):  # the share of the stage's time that is MiniLM embedding (as the stage does it)
+    for _ in range(args.repeat):  # the share of the stage's time that is MiniLM embedding
         started = time.perf_counter()
-        embed_comments([t[:args.max_embed_chars] if args.max_embed_chars else t for t in texts])
+        embed([t[:args.max_embed_chars] if args.max_embed_chars else t for t in texts], batch_tokens=EMBED_BATCH_TOKENS)
         embed_timings.append(time.perf_counter() - started)
     result = {
         "comments": len(texts),
         "chars_per_comment": round(sum(map(len, texts)) / len(texts)),
         "documents": len(docs),
         "max_embed_chars": args.max_embed_chars,
-        "embed_max_tokens": EMBED_MAX_TOKENS,
         "startup_s": round(startup, 2),
         "runs_s": [round(t, 3) for t in timings],
         "comments_per_s": round(len(texts) / median, 1),

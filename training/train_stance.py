@@ -12,8 +12,7 @@ only, no text shipped). Labels agree / disagree / discuss / unrelated (unrelated
 a claim from another debate). ``arc_stances_train.csv`` is split 85 / 15 by Body ID into train and
 validation (``parley.evaluate.discussion.load_arc``); ``arc_stances_test.csv`` is the test set, never seen.
 
-Features per (comment, claim) pair: ``parley.discussion.scoring.pair_features`` (comment embedding of its
-first ``EMBED_MAX_TOKENS`` word pieces, as the discussion stage embeds comments; the claim whole; their
+Features per (comment, claim) pair: ``parley.discussion.scoring.pair_features`` (comment embedding,
 element-wise product and absolute difference with the claim embedding, cosine, content-word overlap,
 negation / agreement cue counts, length). A multinomial logistic regression; its regularisation and
 class weighting are chosen on the validation part by macro-F1, then a softmax temperature is fitted on
@@ -34,7 +33,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from parley.discussion.features import EMBED_MAX_TOKENS, FEATURE_VERSION, embed_cached  # noqa: E402
+from parley.discussion.features import FEATURE_VERSION, embed_cached  # noqa: E402
 from parley.discussion.scoring import PAIR_NAMES, STANCES, pair_features  # noqa: E402
 from parley.evaluate.discussion import SEED, load_arc, macro_f1, roc_auc  # noqa: E402
 
@@ -44,7 +43,7 @@ GRID = ((0.1, None), (1.0, None), (0.1, "balanced"), (1.0, "balanced"), (3.0, "b
 
 def pair_matrix(pairs) -> np.ndarray:
     claims = embed_cached(pairs.claims, "arc")
-    bodies = embed_cached(pairs.bodies, "arc", EMBED_MAX_TOKENS)  # comments: capped, as in the stage
+    bodies = embed_cached(pairs.bodies, "arc")
     return np.stack([pair_features(b, bodies[i], c, claims[i])
                      for i, (b, c) in enumerate(zip(pairs.bodies, pairs.claims, strict=True))])
 
@@ -95,7 +94,6 @@ def main() -> None:
     np.save(OUT / "stance.npy", model.coef_.T.astype(np.float32), allow_pickle=False)
     meta = {
         "model": "parley.discussion stance toward a text", "feature_version": FEATURE_VERSION,
-        "embed_max_tokens": EMBED_MAX_TOKENS,
         "classes": classes, "intercepts": model.intercept_.tolist(), "temperature": temperature,
         "pair_names": list(PAIR_NAMES), "pair_mean": mean.tolist(), "pair_scale": scale.tolist(),
         "validation": validation, "hyperparameters": {"grid": [list(g) for g in GRID], "seed": SEED},

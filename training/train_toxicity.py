@@ -23,12 +23,9 @@ Labels (``parley.evaluate.discussion`` loads them and holds the fixed-seed split
   standardised threat-pattern count), severe_toxicity is a strongly shifted toxicity logit plus the
   profanity and slur counts. Their figures on the Jigsaw rows are reported but mean little.
 
-The two full heads are logistic regressions over [embedding of the first ``EMBED_MAX_TOKENS`` word pieces
-(the same cap as at inference) x 2 | standardised dense lexicon block x 0.5 | hashed n-grams of the whole
-comment x 8] (identity_attack: x 3 | x 1 | x 3); the block scales were chosen on the Wikipedia (toxicity)
-and Davidson (identity_attack) validation parts and are folded into the shipped weights; toxicity is
-Platt-calibrated on the Wikipedia validation part (the closest domain to blog comments), identity_attack
-on the Davidson validation part plus implied Wikipedia negatives.
+The two full heads are logistic regressions over [embedding | standardised dense lexicon block |
+hashed n-grams]; toxicity is Platt-calibrated on the Wikipedia validation part (the closest domain to
+blog comments), identity_attack on the Davidson validation part plus implied Wikipedia negatives.
 Davidson tweets are down-weighted so they do not swamp the comment data. Deterministic (fixed seeds).
 """
 
@@ -50,7 +47,6 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from parley.discussion.features import (  # noqa: E402
     DENSE_NAMES,
-    EMBED_MAX_TOKENS,
     FEATURE_VERSION,
     HASH_BUCKETS,
     dense_matrix,
@@ -69,12 +65,7 @@ from parley.evaluate.discussion import (  # noqa: E402
 )
 
 OUT = ROOT / "src" / "parley" / "resources" / "discussion"
-# the blocks are multiplied by these in training (and the factors folded into the shipped weights); chosen on
-# the Wikipedia validation part: with a capped comment embedding the hashed n-grams need more weight
-EMB_SCALE = 2.0
-DENSE_SCALE = 0.5
-HASH_SCALE = 8.0
-IDENTITY_SCALES = (3.0, 1.0, 3.0)  # the identity_attack head's own block scales (chosen on the Davidson val part)
+EMB_SCALE = 3.0  # the embedding block is multiplied by this in training (and folded into the weights)
 SOURCES = {
     "wikipedia_toxicity_subset": "conversationai/unintended-ml-bias-analysis @9c7d91a; repository Apache-2.0; "
                                  "Wikipedia Talk Labels annotations CC0, comment text CC BY-SA",
@@ -88,35 +79,11 @@ LICENCE_NOTE = ("Numeric weights derived from the data sets above; no text of an
 
 def features(part: Labelled, cache: str, dense_mean=None, dense_scale=None):
     """Sparse [scaled embedding | standardised dense | hashed] matrix of one part."""
-    emb = embed_cached(part.texts, cache, EMBED_MAX_TOKENS) * EMB_SCALE
+    emb = embed_cached(part.texts, cache) * EMB_SCALE
     dense = dense_matrix(part.texts)
     if dense_mean is not None:
         dense = (dense - dense_mean) / dense_scale
-    return sparse.hstack([sparse.csr_matrix(emb), sparse.csr_matrix(dense * DENSE_SCALE),
-                          hashed_matrix(part.texts) * HASH_SCALE]).tocsr(), dense
-
-
-class Rescaled:
-    """A logistic model fitted on ``x @ diag(ratio)``, exposed as a linear model over ``x``."""
-
-    def __init__(self, model: LogisticRegression, ratio: np.ndarray):
-        self.coef_ = model.coef_ * ratio
-        self.intercept_ = model.intercept_
-
-    def decision_function(self, x) -> np.ndarray:
-        return np.asarray(x @ self.coef_[0]).ravel() + self.intercept_[0]
-
-
-def identity_ratio() -> np.ndarray:
-    """Per-column factor from the toxicity block scales to the identity_attack head's."""
-    e, d, h = IDENTITY_SCALES
-    return np.concatenate([np.full(384, e / EMB_SCALE), np.full(len(DENSE_NAMES), d / DENSE_SCALE),
-                           np.full(HASH_BUCKETS, h / HASH_SCALE)])
-
-
-def fit_identity(x, y, w, c: float) -> Rescaled:
-    ratio = identity_ratio()
-    return Rescaled(fit(x @ sparse.diags(ratio), y, w, c), ratio)
+    return sparse.hstack([sparse.csr_matrix(emb), sparse.csr_matrix(dense), hashed_matrix(part.texts)]).tocsr(), dense
 
 
 def fit(x, y, w, c: float) -> LogisticRegression:
@@ -172,7 +139,7 @@ def main() -> None:
             y_id.append(np.zeros(len(p.texts), dtype=int))
             w_id.append(np.where(p.labels["toxicity"] == 0, w, 0.0))
     y_id, w_id = np.concatenate(y_id), np.concatenate(w_id)
-    ident = fit_identity(x, y_id, w_id, args.c)
+    ident = fit(x, y_id, w_id, args.c)
     print(f"heads fitted in {time.time() - started:.0f}s", flush=True)
 
     def logits(model, part, cache):
@@ -210,7 +177,7 @@ def main() -> None:
         keep = np.ones(x.shape[0], dtype=bool)
         keep[jig_index[fold_test]] = False
         oof[fold_test, 0] = fit(x[keep], y_tox[keep], weights[keep], args.c).decision_function(jig_x[fold_test])
-        oof[fold_test, 1] = fit_identity(x[keep], y_id[keep], w_id[keep], args.c).decision_function(jig_x[fold_test])
+        oof[fold_test, 1] = fit(x[keep], y_id[keep], w_id[keep], args.c).decision_function(jig_x[fold_test])
     print(f"out-of-fold jigsaw logits in {time.time() - started:.0f}s", flush=True)
     wiki_neg = wiki.take(np.flatnonzero(wiki.labels["toxicity"] == 0))
     neg_x, neg_dense = features(wiki_neg, "wiki", dense_mean, dense_scale)
@@ -263,11 +230,9 @@ def main() -> None:
         validation[f"{attribute}_auc_jigsaw_train_prior"] = roc_auc(jig.labels[attribute], raw)
     print(json.dumps(validation, indent=1), flush=True)
 
-    def unscale(model):  # fold the block scales into the weights
+    def unscale(model):  # fold EMB_SCALE into the embedding rows
         coef = model.coef_[0].astype(np.float64).copy()
         coef[:384] *= EMB_SCALE
-        coef[384:384 + len(DENSE_NAMES)] *= DENSE_SCALE
-        coef[384 + len(DENSE_NAMES):] *= HASH_SCALE
         return coef
 
     matrix = np.column_stack([unscale(tox), unscale(ident)]).astype(np.float32)
@@ -276,15 +241,12 @@ def main() -> None:
     np.save(OUT / "toxicity.npy", matrix, allow_pickle=False)
     meta = {
         "model": "parley.discussion toxicity attributes", "feature_version": FEATURE_VERSION,
-        "embed_max_tokens": EMBED_MAX_TOKENS,
         "heads": ["toxicity", "identity_attack"],
         "intercepts": [float(tox.intercept_[0]), float(ident.intercept_[0])],
         "dense_names": list(DENSE_NAMES), "dense_mean": dense_mean.tolist(), "dense_scale": dense_scale.tolist(),
         "attributes": attributes, "validation": validation,
         "hyperparameters": {"C": args.c, "davidson_weight": args.davidson_weight, "madlibs_weight": 0.3,
-                            "embedding_scale": EMB_SCALE, "dense_scale": DENSE_SCALE, "hashed_scale": HASH_SCALE,
-                            "identity_attack_scales": list(IDENTITY_SCALES),
-                            "seed": SEED},
+                            "embedding_scale": EMB_SCALE, "seed": SEED},
         "data": SOURCES, "licence": LICENCE_NOTE,
         "held_out": "never trained or tuned on: wikipedia test part (30% of rev_ids, fixed seed "
                     f"{SEED}, see parley.evaluate.discussion), jigsaw test.csv, davidson test part, "

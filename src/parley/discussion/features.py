@@ -20,7 +20,6 @@ to help a linear model, which learns their weights from the training data.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import math
 import re
@@ -32,10 +31,6 @@ import numpy as np
 
 FEATURE_VERSION = 2
 HASH_BUCKETS = 1 << 15
-# comments are embedded from their first EMBED_MAX_TOKENS word pieces only (MiniLM's cost grows with the
-# tokens embedded); the models are trained on vectors with the same cap
-EMBED_MAX_TOKENS = 20
-EMBED_BATCH_TOKENS = 2048  # padded tokens per ONNX call: bounds the runtime's working memory
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 _INNER_JUNK = re.compile(r"(?<=[a-z])[*.\-_#%]+(?=[a-z])")
@@ -84,17 +79,11 @@ DENSE_NAMES = ("profanity", "insult", "threat", "identity", "slur", "conspiracy"
                "second_person", "caps_ratio", "shout_words", "exclamations", "questions", "log_length", "url")
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _unleet(word: str) -> str:
-    return word.translate(_LEET) if any(c.isalpha() for c in word) else word
-
-
-@functools.lru_cache(maxsize=256)  # dense_features and hashed_features of the same text share it
 def squash(text: str) -> str:
     """Lower-case ``text`` with common obfuscations undone (``F*CK`` -> ``fck``, ``sh1t`` -> ``shit``)."""
     low = text.lower()
     low = _INNER_JUNK.sub("", low)
-    low = " ".join(map(_unleet, low.split()))
+    low = " ".join(w.translate(_LEET) if any(c.isalpha() for c in w) else w for w in low.split())
     return _RUNS.sub(r"\1\1", low)
 
 
@@ -133,29 +122,20 @@ def _bucket(gram: str) -> int:
     return zlib.crc32(gram.encode("utf-8")) & (HASH_BUCKETS - 1)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _word_bucket(tok: str) -> int:
-    return _bucket("w:" + tok)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _char_buckets(tok: str) -> tuple[int, ...]:
-    """The buckets of the character 3-5-grams of `` tok `` (cached: words repeat across comments)."""
-    padded = f" {tok} "
-    return tuple(_bucket(padded[j:j + n]) for n in (3, 4, 5) for j in range(len(padded) - n + 1))
-
-
 def hashed_features(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Hashed word 1–2-grams and character 3–5-grams of the squashed text: ``(indices, values)``."""
     sq = squash(text)
     tokens = _WORD.findall(sq)
-    buckets: list[int] = []
+    counts: Counter[int] = Counter()
     for i, tok in enumerate(tokens):
-        buckets.append(_word_bucket(tok))
+        counts[_bucket("w:" + tok)] += 1
         if i:
-            buckets.append(_bucket("b:" + tokens[i - 1] + " " + tok))
-        buckets.extend(_char_buckets(tok))
-    counts = Counter(buckets)
+            counts[_bucket("b:" + tokens[i - 1] + " " + tok)] += 1
+    for tok, times in Counter(tokens).items():
+        padded = f" {tok} "
+        for n in (3, 4, 5):
+            for j in range(len(padded) - n + 1):
+                counts[_bucket(padded[j:j + n])] += times
     if not counts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
     idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
@@ -186,40 +166,23 @@ def dense_matrix(texts: list[str]) -> np.ndarray:
     return np.stack([dense_features(t) for t in texts])
 
 
-def embed_comments(texts: list[str]) -> np.ndarray:
-    """The comment embedding every discussion model uses: MiniLM over the first ``EMBED_MAX_TOKENS`` pieces."""
-    from ..embed import embed
-
-    return embed(list(texts), max_tokens=EMBED_MAX_TOKENS, batch_tokens=EMBED_BATCH_TOKENS)
-
-
 CACHE = Path("/tmp/parley_emb")
 
 
-def embed_cached(texts: list[str], name: str, max_tokens: int | None = None) -> np.ndarray:
-    """Training helper: ``parley.embed.embed(texts, max_tokens=...)`` with the vectors kept in
-    ``/tmp/parley_emb/<name>.npz`` (``<name>@<max_tokens>.npz`` for capped vectors). A text no longer than the
-    cap has the same capped and uncapped vector, so capped look-ups reuse the uncapped cache for those."""
-    from ..embed import _token_ids, embed
+def embed_cached(texts: list[str], name: str) -> np.ndarray:
+    """Training helper: ``parley.embed.embed(texts)`` with the vectors kept in ``/tmp/parley_emb/<name>.npz``."""
+    from ..embed import embed
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / (f"{name}.npz" if max_tokens is None else f"{name}@{max_tokens}.npz")
+    path = CACHE / f"{name}.npz"
     known: dict[str, np.ndarray] = {}
     if path.exists():
         with np.load(path) as stored:
             known = dict(zip(stored["keys"].tolist(), stored["vectors"], strict=True))
     keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
     missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
-    if missing and max_tokens is not None and (CACHE / f"{name}.npz").exists():
-        with np.load(CACHE / f"{name}.npz") as stored:
-            full = dict(zip(stored["keys"].tolist(), stored["vectors"], strict=True))
-        lengths = [len(ids) for ids in _token_ids([t for _, t in missing], max_tokens + 1)]
-        short = [(k, t) for (k, t), n in zip(missing, lengths, strict=True) if n <= max_tokens and k in full]
-        known.update({k: full[k] for k, _ in short})
-        missing = [(k, t) for k, t in missing if k not in known]
     if missing:
-        vectors = embed([t for _, t in missing], max_tokens=max_tokens, batch_tokens=EMBED_BATCH_TOKENS)
+        vectors = embed([t for _, t in missing])
         known.update({k: v for (k, _), v in zip(missing, vectors, strict=True)})
-    if missing or not path.exists():
         np.savez(path, keys=np.asarray(list(known)), vectors=np.stack(list(known.values())))
     return np.stack([known[k] for k in keys]) if keys else np.zeros((0, 384), dtype=np.float32)

@@ -25,13 +25,6 @@ the founding thread it gives the Belarus and whaling comments an ``unrelated`` p
 with the number ``n`` of reference sentences, because the best of many sentences is close to a
 comment by chance more often than a single one: ``threshold(n) = LOW + (HIGH - LOW) * min(1, ln n / ln 50)``.
 
-The stage embeds comments from their first ``features.EMBED_MAX_TOKENS`` word pieces (what the scoring
-models use). A long comment can change subject after its head ("Indeed, dear Saker, would you give us your
-view on Belarus ..."), so a comment longer than the cap whose ``r`` lies near the
-threshold (``REFINE_BELOW`` under it to ``REFINE_ABOVE`` over it) is judged again on the embedding of
-its first ``REFINE_TOKENS`` pieces; clear cases (most
-comments) cost no second embedding. (Without an official part the capped vectors are used as they are.)
-
 Comments with fewer than ``MIN_WORDS`` content words ("In a Tokyo minute.", "Keyboard, meet
 forehead.") give too little to judge: their ``r`` is raised to at least the thread's median, so a
 one-line reaction is never called off-topic for being short.
@@ -60,11 +53,6 @@ LOW = 0.25
 HIGH = 0.45
 SCALE = 0.05
 MIN_WORDS = 6
-# a long comment whose r lies in [threshold - REFINE_BELOW, threshold + REFINE_ABOVE) is judged again on a longer
-# embedding: mostly heads that sound on-topic by a small margin (a comment that drifts off after its opening)
-REFINE_BELOW = 0.03
-REFINE_ABOVE = 0.08
-REFINE_TOKENS = 256  # parley.embed.MAX_TOKENS: the whole comment, as far as MiniLM reads
 SPEAKER_BONUS = 0.15
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _STOP: frozenset[str] | None = None

@@ -11,11 +11,11 @@ Use::
 
 ``score_comments(texts, embeddings=None)``
     One dict per text with a calibrated probability in [0, 1] for every name in ``ATTRIBUTES``.
-    Pass ``embeddings`` (rows of ``features.embed_comments(texts)``: capped, as the models were trained)
-    to reuse vectors the caller already has; otherwise the texts are embedded here. Scores of a text do
-    not depend on the other texts of the batch or their order.
+    Pass ``embeddings`` (rows of ``parley.embed.embed(texts)``) to reuse vectors the caller already
+    has; otherwise the texts are embedded here. Scores of a text do not depend on the other texts of
+    the batch or their order.
 
-``stance_to_text(comments, reference, comment_embeddings=None, known=None)``
+``stance_to_text(comments, reference, comment_embeddings=None)``
     One dict per comment with probabilities of ``STANCES`` summing to 1: the stance of the comment
     toward ``reference`` (the official part of the document). A long reference is split into
     sentences; each comment is compared with the reference sentence closest to it in embedding space
@@ -24,14 +24,12 @@ Use::
 
 How the scores are made (details and measured figures: ``parley eval discussion``):
 
-* features: the MiniLM sentence embedding of the comment's first ``EMBED_MAX_TOKENS`` word pieces
-  (``features.embed_comments``: the cost of MiniLM grows with the tokens embedded, and the models are
-  trained on vectors with the same cap), a small block of lexicon/style counts and hashed word and
-  character n-grams of the whole comment (``parley.discussion.features``);
+* features: the MiniLM sentence embedding, a small block of lexicon/style counts and hashed word and
+  character n-grams (``parley.discussion.features``);
 * ``toxicity``, ``identity_attack`` and ``conspiracy`` are linear (logistic) models over all features
   (toxicity: Wikipedia talk comments, the Jigsaw sample, Davidson tweets, identity "madlibs";
   identity_attack: Davidson hate speech + Jigsaw identity_hate; conspiracy: PRCT YouTube comments,
-  an ensemble of three logistic models (n-grams, embedding, lexicon) folded into one weight column);
+  an ensemble of three logistic models folded into one weight column);
 * ``insult`` and ``profanity`` have only the Jigsaw sample's 16 positives each: a small logistic head
   over the toxicity and identity-attack logits and the lexicon counts;
 * ``threat`` (2 labelled positives) and ``severe_toxicity`` (3) are hand-set priors over the same
@@ -58,15 +56,7 @@ from importlib import resources
 
 import numpy as np
 
-from .features import (
-    DENSE_NAMES,
-    EMBED_MAX_TOKENS,
-    FEATURE_VERSION,
-    HASH_BUCKETS,
-    dense_features,
-    embed_comments,
-    hashed_features,
-)
+from .features import DENSE_NAMES, FEATURE_VERSION, HASH_BUCKETS, dense_features, hashed_features
 
 ATTRIBUTES = ("toxicity", "severe_toxicity", "insult", "threat", "identity_attack", "profanity", "conspiracy")
 STANCES = ("agree", "disagree", "discuss", "unrelated")
@@ -111,10 +101,6 @@ def _load(kind: str) -> dict:
             if meta.get("feature_version") != FEATURE_VERSION:
                 raise WeightsMissing(f"{kind} weights were trained on feature version {meta.get('feature_version')}, "
                                      f"this code computes version {FEATURE_VERSION}: retrain")
-            if meta.get("embed_max_tokens") != EMBED_MAX_TOKENS:
-                raise WeightsMissing(f"{kind} weights were trained on embeddings capped at "
-                                     f"{meta.get('embed_max_tokens')} tokens, this code caps at {EMBED_MAX_TOKENS}: "
-                                     "retrain")
             with matrix_path.open("rb") as handle:
                 meta["matrix"] = np.load(handle, allow_pickle=False)
             _MODELS[kind] = meta
@@ -131,7 +117,9 @@ def _embeddings(texts: Sequence[str], given: np.ndarray | None) -> np.ndarray:
         if given.shape != (len(texts), EMBED_DIM):
             raise ValueError(f"embeddings must have shape ({len(texts)}, {EMBED_DIM}), got {given.shape}")
         return given
-    return embed_comments(list(texts))
+    from ..embed import embed
+
+    return embed(list(texts))
 
 
 class CommentFeatures:
@@ -214,12 +202,9 @@ def pair_features(comment: str, e_comment: np.ndarray, claim: str, e_claim: np.n
     return np.concatenate([e_comment, e_comment * e_claim, np.abs(e_comment - e_claim), scalars])
 
 
-def stance_to_text(comments: list[str], reference: str, comment_embeddings: np.ndarray | None = None,
-                   known: dict[str, np.ndarray] | None = None) -> list[dict[str, float]]:
-    """Probabilities of ``agree``/``disagree``/``discuss``/``unrelated`` of each comment toward ``reference``.
-
-    ``known`` maps reference sentences the caller has already embedded (``parley.embed.embed``, whole) to
-    their vectors; the others are embedded here."""
+def stance_to_text(comments: list[str], reference: str,
+                   comment_embeddings: np.ndarray | None = None) -> list[dict[str, float]]:
+    """Probabilities of ``agree``/``disagree``/``discuss``/``unrelated`` of each comment toward ``reference``."""
     comments = list(comments)
     if not comments:
         return []
@@ -230,10 +215,7 @@ def stance_to_text(comments: list[str], reference: str, comment_embeddings: np.n
         return [dict.fromkeys(STANCES, 0.0) | {"unrelated": 1.0} for _ in comments]
     from ..embed import embed
 
-    known = known or {}
-    missing = [s for s in dict.fromkeys(sentences) if s not in known]
-    fresh = dict(zip(missing, embed(missing), strict=True)) if missing else {}
-    ref = np.stack([known[s] if s in known else fresh[s] for s in sentences])
+    ref = embed(sentences)
     closest = np.argmax(emb @ ref.T, axis=1)
     rows = np.stack([pair_features(c, emb[i], sentences[closest[i]], ref[closest[i]])
                      for i, c in enumerate(comments)])

@@ -20,8 +20,8 @@ A non-English comment keeps its language and links, gets no scores, and the stag
 (``doc.skipped``: stage "discussion", the segment id and the language). When the trained models are
 not installed the scores come from the pattern layer alone and a skip says so once per document.
 
-Batching: ``pipe(docs)`` embeds the comments (their first ``features.EMBED_MAX_TOKENS`` word pieces) and
-the official sentences (whole) of all documents and scores all comments in one call each.
+Batching: ``pipe(docs)`` embeds the comments and official sentences of all documents in one call and
+scores all comments in one call.
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ from ..model import CommentAnalysis, Discussion, Document, Evidence, Segment, Sk
 from ..pipeline import stage
 from . import links as _links
 from . import offtopic, patterns, stance, summary
-from .features import EMBED_BATCH_TOKENS, EMBED_MAX_TOKENS, embed_comments
 
 ATTRIBUTES = ("toxicity", "severe_toxicity", "insult", "threat", "identity_attack", "profanity", "conspiracy")
 FALLBACK_THRESHOLDS = {**dict.fromkeys(ATTRIBUTES, 0.8), "off_topic": 0.5}
@@ -68,17 +67,14 @@ def model_scores(texts: list[str], embeddings: np.ndarray | None) -> tuple[list[
         return None, f"{type(exc).__name__}: {exc}"
 
 
-def unrelated_probabilities(texts: list[str], reference: str, embeddings: np.ndarray,
-                            known: dict[str, np.ndarray] | None = None) -> list[float] | None:
-    """The ARC stance model's ``unrelated`` probability of each comment toward ``reference``, if available
-    (``known``: reference sentences already embedded)."""
+def unrelated_probabilities(texts: list[str], reference: str, embeddings: np.ndarray) -> list[float] | None:
+    """The ARC stance model's ``unrelated`` probability of each comment toward ``reference``, if available."""
     if not texts or not reference.strip():
         return None
     try:
         from .scoring import stance_to_text
 
-        return [row["unrelated"] for row in stance_to_text(texts, reference, comment_embeddings=embeddings,
-                                                           known=known)]
+        return [row["unrelated"] for row in stance_to_text(texts, reference, comment_embeddings=embeddings)]
     except (ImportError, RuntimeError):
         return None
 
@@ -102,14 +98,16 @@ class _Plan:
     reference_rows: list[int] = field(default_factory=list)
 
 
+EMBED_BATCH_TOKENS = 2048
+
+
 class DiscussionStage:
     """Per-comment toxicity, threat, identity attack, conspiracy, off-topic, stance and links; a thread summary."""
 
     def __init__(self, settings: Settings | None = None, thresholds: dict[str, float] | None = None,
                  max_embed_chars: int | None = None):
-        """``thresholds`` override the defaults per attribute; ``max_embed_chars`` cuts comments to that many
-        characters before embedding (they are always cut at ``features.EMBED_MAX_TOKENS`` word pieces, the
-        cap the models were trained with; a shorter cut shifts the scores: measure first)."""
+        """``thresholds`` override the defaults per attribute; ``max_embed_chars`` embeds only the start of
+        long comments (faster; the models were trained on whole comments, so scores shift: measure first)."""
         self.settings = settings or Settings()
         self.thresholds = default_thresholds() | dict(thresholds or {})
         self.max_embed_chars = max_embed_chars
@@ -128,15 +126,14 @@ class DiscussionStage:
                     c.row = len(texts)
                     texts.append(c.text[:self.max_embed_chars] if self.max_embed_chars else c.text)
         n_comments = len(texts)
-        references: list[str] = []
         for plan in plans:
             for s, e in plan.reference:
-                plan.reference_rows.append(n_comments + len(references))
-                references.append(plan.doc.text[s:e])
+                plan.reference_rows.append(len(texts))
+                texts.append(plan.doc.text[s:e])
         from ..embed import embed
 
-        # comments: their capped embedding (what the models were trained on); official sentences: whole
-        vectors = np.concatenate([embed_comments(texts), embed(references, batch_tokens=EMBED_BATCH_TOKENS)])
+        # a token budget per ONNX call bounds memory on long comments (32 x 256 tokens took 1.6 GB)
+        vectors = embed(texts, batch_tokens=EMBED_BATCH_TOKENS) if texts else np.zeros((0, 384), dtype=np.float32)
         comment_texts = [c.text for plan in plans for c in plan.comments if c.english]
         scores, why = model_scores(comment_texts, vectors[:n_comments] if n_comments else None)
         for plan in plans:
@@ -189,7 +186,7 @@ class DiscussionStage:
             model = scores[comment.row] if scores is not None else dict.fromkeys(ATTRIBUTES, 0.0)
             pending += self._score(analysis, comment, model, comment_hits, float(p_off))
             analysis.stance = stance.comment_stance(doc, comment.segment, speaker)
-        self._sentence_evidence(pending, vectors)
+        self._sentence_evidence(pending)
         for analysis in results:
             analysis.evidence.sort(key=lambda e: (e.start, e.end, e.flag))
         texts = {c.segment.id: c.text for c in plan.comments}
@@ -205,24 +202,9 @@ class DiscussionStage:
         names = _names_speaker(doc, [c.text for c in english])
         if plan.reference:
             reference_text = " ".join(doc.text[s:e] for s, e in plan.reference)
-            reference_vecs, reference_words = vectors[plan.reference_rows], set(offtopic.content_words(reference_text))
-            r = offtopic.relatedness(cvecs, reference_vecs, words, reference_words, names)
-            # the capped vector sees only a comment's head: a long comment whose r lies near the threshold is
-            # judged again on a vector of its first REFINE_TOKENS pieces (off-topic only; the models keep theirs)
-            bar = offtopic.threshold(len(plan.reference))
-            near = [i for i, c in enumerate(english)
-                    if -offtopic.REFINE_BELOW <= r[i] - bar < offtopic.REFINE_ABOVE
-                    and len(c.text) > 3 * EMBED_MAX_TOKENS]
-            if near:
-                from ..embed import embed
-
-                longer = embed([english[i].text for i in near], max_tokens=offtopic.REFINE_TOKENS,
-                               batch_tokens=EMBED_BATCH_TOKENS)
-                r[near] = offtopic.relatedness(longer, reference_vecs, [words[i] for i in near], reference_words,
-                                               [names[i] for i in near])
-            known = {doc.text[s:e]: vectors[row] for (s, e), row in zip(plan.reference, plan.reference_rows,
-                                                                         strict=True)}
-            unrelated = unrelated_probabilities([c.text for c in english], reference_text, cvecs, known)
+            r = offtopic.relatedness(cvecs, vectors[plan.reference_rows], words,
+                                     set(offtopic.content_words(reference_text)), names)
+            unrelated = unrelated_probabilities([c.text for c in english], reference_text, cvecs)
             n_reference = len(plan.reference)
         else:
             r = offtopic.thread_relatedness(cvecs, words, names)
@@ -261,21 +243,16 @@ class DiscussionStage:
                 pending.append((analysis, comment, attribute))
         return pending
 
-    def _sentence_evidence(self, pending: list[tuple[CommentAnalysis, _Comment, str]], vectors: np.ndarray) -> None:
-        """Evidence for model flags: the comment's sentence that scores highest for the attribute.
-
-        Every sentence of a comment is scored with the comment's own embedding: it adds the same amount to
-        each sentence's logits, so the ranking comes from the sentences' words and nothing is embedded again."""
+    def _sentence_evidence(self, pending: list[tuple[CommentAnalysis, _Comment, str]]) -> None:
+        """Evidence for model flags: the comment's sentence that scores highest for the attribute."""
         spans: dict[str, list[tuple[int, int]]] = {}
         for _, comment, _ in pending:
             spans.setdefault(comment.segment.id, patterns.sentences(comment.text))
         multi = [(cid, s) for cid, ss in spans.items() if len(ss) > 1 for s in ss]
         texts = {c.segment.id: c.text for _, c, _ in pending}
-        rows = {c.segment.id: c.row for _, c, _ in pending}
         sentence_scores: dict[tuple[str, tuple[int, int]], dict[str, float]] = {}
         if multi:
-            scored, _ = model_scores([texts[cid][s:e] for cid, (s, e) in multi],
-                                     vectors[[rows[cid] for cid, _ in multi]])
+            scored, _ = model_scores([texts[cid][s:e] for cid, (s, e) in multi], None)
             if scored is not None:
                 sentence_scores = {key: row for key, row in zip(multi, scored, strict=True)}
         for analysis, comment, attribute in pending:
