@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -23,7 +24,9 @@ from . import EvalResult, Section
 _Q_TURN = re.compile(r"^[ \t\u00a0]*Q(?:[ \t\u00a0]+|[ \t]*:)", re.MULTILINE)
 
 
+@functools.cache
 def _structure() -> Pipeline:
+    """One structure-only pipeline per process, shared by every scored document."""
     return Pipeline(["structure"])
 
 
