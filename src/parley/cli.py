@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import __version__
-from .errors import ParleyError
+from .errors import ParleyError, UsageError
 from .evaluate import EVALUATIONS
 from .store.cli_commands import STORE_COMMANDS, add_store_commands
 
@@ -40,10 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for standard input")
     analyze.add_argument("--stages", help="comma-separated stages to run (default: all; see `parley stages`)")
     analyze.add_argument("--date", help="the documents' date, YYYY-MM-DD (relative dates resolve against it)")
-    analyze.add_argument("--format", choices=("json", "jsonl", "md"), default="json",
+    analyze.add_argument("--format", choices=("json", "jsonl", "md", "html"), default="json",
                          help="json: one indented object per document; jsonl: one line per document; "
-                         "md: a readable summary (default: json)")
-    analyze.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+                         "md: a readable summary; html: a self-contained page per document (default: json)")
+    analyze.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output "
+                         "(with --format html and several documents: an existing folder, one page each)")
     analyze.add_argument("--max-bytes", type=int, help="largest input accepted, in bytes "
                          "(default 50,000,000; PARLEY_MAX_BYTES)")
     analyze.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on standard error")
@@ -88,18 +89,28 @@ def _settings(args):
 
 def cmd_analyze(args) -> int:
     from .api import analyze_all
-    from .output import write_documents
+    from .output import write_documents, write_reports
 
     settings = _settings(args)
     stages = args.stages.split(",") if args.stages else None
+    folder = Path(args.output) if args.output and Path(args.output).is_dir() else None
+    if folder is None and args.format == "html" and (len(args.paths) > 1 or any(Path(p).is_dir() for p in args.paths)):
+        raise UsageError("--format html makes one page per document; several inputs need a folder to write to",
+                         hint="give -o an existing folder")
+    if folder is not None and args.format != "html":
+        raise UsageError(f"-o {args.output!r} is a folder; only --format html writes into a folder")
     ignored: list[Path] = []
     docs = analyze_all(args.paths, date=args.date, stages=stages, settings=settings, on_ignored=ignored.append)
     progress = Progress(enabled=not args.quiet and sys.stderr.isatty())
-    out = open(args.output, "w", encoding="utf-8", newline="\n") if args.output else sys.stdout  # noqa: SIM115
+    stream = args.output and folder is None
+    out = open(args.output, "w", encoding="utf-8", newline="\n") if stream else sys.stdout  # noqa: SIM115
     try:
-        failures = write_documents(progress.track(docs), out, args.format)
+        if args.format == "html":
+            failures = write_reports(progress.track(docs), out, folder)
+        else:
+            failures = write_documents(progress.track(docs), out, args.format)
     finally:
-        if args.output:
+        if stream:
             out.close()
     progress.done()
     return report(failures, progress.count, ignored, quiet=args.quiet)

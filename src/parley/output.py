@@ -1,11 +1,13 @@
-"""Writing documents: the contract's JSON and JSONL, and a readable Markdown summary."""
+"""Writing documents: the contract's JSON and JSONL, a readable Markdown summary, and HTML reports."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TextIO
 
+from .errors import UsageError
 from .model import Document
 
 EXCERPT = 160
@@ -25,6 +27,37 @@ def write_documents(docs: Iterable[Document], out: TextIO, fmt: str) -> list[Doc
             out.write(doc.to_json() + "\n")
         out.flush()
     return failures
+
+
+def write_reports(docs: Iterable[Document], out: TextIO | None, folder: Path | None) -> list[Document]:
+    """One self-contained HTML page per document: into ``folder`` (``<name>.html`` each), or the only
+    document's page to ``out``. Returns the unreadable documents (their pages say why)."""
+    from .web.render import report
+
+    failures: list[Document] = []
+    used: set[str] = set()
+    for written, doc in enumerate(docs):
+        if not doc.readable:
+            failures.append(doc)
+        page = report(doc)
+        if folder is None:
+            if written:
+                raise UsageError("--format html makes one page per document and this input holds several",
+                                 hint="give -o an existing folder to write one page per document")
+            out.write(page)
+            out.flush()
+        else:
+            name = _page_name(doc, used)
+            (folder / name).write_text(page, encoding="utf-8", newline="\n")
+    return failures
+
+
+def _page_name(doc: Document, used: set[str]) -> str:
+    stem = Path(doc.source).stem if doc.source and doc.source != "-" else doc.id
+    stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem)[:100] or doc.id
+    name = f"{stem}.html" if f"{stem}.html" not in used else f"{stem}-{doc.id}.html"
+    used.add(name)
+    return name
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:

@@ -1,4 +1,4 @@
-"""The store's commands (ingest, search, events, positions, docs, stats, export) for ``parley.cli``.
+"""The store's commands (ingest, search, events, positions, docs, stats, export, serve) for ``parley.cli``.
 
 ``add_store_commands(subparsers)`` adds them; ``STORE_COMMANDS`` maps each name to its function, the
 way ``parley.cli.COMMANDS`` does. Nothing heavy is imported until a command runs. ``python -m parley.store``
@@ -93,6 +93,14 @@ def add_store_commands(sub) -> None:
                         help="jsonl: documents.jsonl, one contract object per line; csv/parquet: one file per "
                         "table (default: jsonl)")
     export.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write into")
+
+    serve = sub.add_parser("serve", help="browse a store in a web browser (pages and a JSON API)",
+                           description="Serve the store's documents, search, actors, dyads and moderation view "
+                           "at http://HOST:PORT/, with a JSON API at /api. The store is opened read-only.")
+    _db(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine "
+                       "only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -190,9 +198,23 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from ..errors import UsageError
+    from ..web.app import create_app
+
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port must be between 1 and 65535, got {args.port}")
+    app = create_app(args.db)
+    import uvicorn
+
+    print(f"parley: serving {args.db} read-only at http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 STORE_COMMANDS = {name: _with_settings(command) for name, command in {
     "ingest": cmd_ingest, "search": cmd_search, "events": cmd_events, "positions": cmd_positions,
-    "docs": cmd_docs, "stats": cmd_stats, "export": cmd_export}.items()}
+    "docs": cmd_docs, "stats": cmd_stats, "export": cmd_export, "serve": cmd_serve}.items()}
 
 
 # -- output ---------------------------------------------------------------------------------------

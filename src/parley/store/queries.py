@@ -8,6 +8,7 @@ bounded by ``limit`` (default 50, at most 10,000).
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from pathlib import Path
@@ -19,6 +20,7 @@ from . import connect
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 10_000
+MAX_OFFSET = 1_000_000
 #: PLOVER v0.8's event types
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -47,6 +49,13 @@ def check_limit(limit: int | None) -> int:
     if not 1 <= limit <= MAX_LIMIT:
         raise UsageError(f"--limit must be between 1 and {MAX_LIMIT:,}, got {limit}")
     return limit
+
+
+def check_offset(offset: int | None) -> int:
+    offset = int(offset or 0)
+    if not 0 <= offset <= MAX_OFFSET:
+        raise UsageError(f"--offset must be between 0 and {MAX_OFFSET:,}, got {offset}")
+    return offset
 
 
 def _check_date(value: str | None, name: str) -> str | None:
@@ -94,9 +103,11 @@ def _actor_match(alias: str, value: str) -> tuple[str, list[Any]]:
 
 # -- search ---------------------------------------------------------------------------------------
 def search(db: Db, text: str, *, kind: str | None = None, speaker: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Segments matching ``text`` (all its words), best first, with a snippet around the match."""
-    conn, limit = connect(db), check_limit(limit)
+           until: str | None = None, limit: int | None = None, offset: int = 0,
+           marks: tuple[str, str] = ("[", "]")) -> list[dict[str, Any]]:
+    """Segments matching ``text`` (all its words), best first, with a snippet around the match (the
+    matched words between ``marks``)."""
+    conn, limit, offset = connect(db), check_limit(limit), check_offset(offset)
     where = _Where()
     where.add("segments_fts MATCH ?", fts_query(text))
     if kind is not None:
@@ -107,12 +118,12 @@ def search(db: Db, text: str, *, kind: str | None = None, speaker: str | None = 
         where.add("s.speaker LIKE ? ESCAPE '\\'", _like(speaker))
     where.dates("d.date", since, until)
     sql = ("SELECT d.date, s.document, s.id AS segment, s.kind, s.speaker, "
-           "snippet(segments_fts, 0, '[', ']', '…', 16) AS snippet, round(bm25(segments_fts), 3) AS score, "
+           "snippet(segments_fts, 0, ?, ?, '…', 16) AS snippet, round(bm25(segments_fts), 3) AS score, "
            "d.source FROM segments_fts JOIN segments s ON s.rowid = segments_fts.rowid "
            "JOIN documents d ON d.id = s.document" + where.sql() +
-           " ORDER BY bm25(segments_fts), s.document, s.ord LIMIT ?")
+           " ORDER BY bm25(segments_fts), s.document, s.ord LIMIT ? OFFSET ?")
     try:
-        return _rows(conn, sql, [*where.params, limit])
+        return _rows(conn, sql, [*marks, *where.params, limit, offset])
     except sqlite3.OperationalError as exc:  # should not happen with fts_query; never show a traceback
         raise UsageError(f"the search {text!r} could not be run: {exc}") from exc
 
@@ -191,20 +202,138 @@ def positions(db: Db, *, issue: str | None = None, actor: str | None = None, sta
 
 # -- documents and stats --------------------------------------------------------------------------
 def documents(db: Db, *, since: str | None = None, until: str | None = None, language: str | None = None,
-              source: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Stored documents in ingest order, with their segment and skip counts."""
-    conn, limit = connect(db), check_limit(limit)
+              source: str | None = None, speaker: str | None = None, country: str | None = None,
+              kind: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Stored documents in ingest order, with their segment and skip counts. ``speaker``: a segment
+    spoken by that name; ``country``: an actor of that country code; ``kind``: a segment of that kind."""
+    conn, limit, offset = connect(db), check_limit(limit), check_offset(offset)
+    where = _document_where(since, until, language, source, speaker, country, kind)
+    sql = ("SELECT d.id, d.date, d.language, d.title, d.chars, "
+           "(SELECT count(*) FROM segments s WHERE s.document = d.id) AS segments, "
+           "(SELECT count(*) FROM skips k WHERE k.document = d.id) AS skips, d.stages, d.source "
+           "FROM documents d" + where.sql() + " ORDER BY d.rowid LIMIT ? OFFSET ?")
+    return _rows(conn, sql, [*where.params, limit, offset])
+
+
+def count_documents(db: Db, **filters: str | None) -> int:
+    """How many documents :func:`documents` would list with these filters, without a limit."""
+    where = _document_where(**{k: filters.get(k) for k in _DOC_FILTERS})
+    return connect(db).execute("SELECT count(*) FROM documents d" + where.sql(), where.params).fetchone()[0]
+
+
+_DOC_FILTERS = ("since", "until", "language", "source", "speaker", "country", "kind")
+
+
+def _document_where(since=None, until=None, language=None, source=None, speaker=None, country=None,
+                    kind=None) -> _Where:
     where = _Where()
     where.dates("d.date", since, until)
     if language:
         where.add("d.language = ?", language)
     if source:
         where.add("d.source LIKE ? ESCAPE '\\'", _like(source))
-    sql = ("SELECT d.id, d.date, d.language, d.title, d.chars, "
-           "(SELECT count(*) FROM segments s WHERE s.document = d.id) AS segments, "
-           "(SELECT count(*) FROM skips k WHERE k.document = d.id) AS skips, d.stages, d.source "
-           "FROM documents d" + where.sql() + " ORDER BY d.rowid LIMIT ?")
-    return _rows(conn, sql, [*where.params, limit])
+    if speaker:
+        where.add("EXISTS (SELECT 1 FROM segments s WHERE s.document = d.id AND s.speaker LIKE ? ESCAPE '\\')",
+                  _like(speaker))
+    if country:
+        where.add("EXISTS (SELECT 1 FROM actors a WHERE a.document = d.id AND a.country = ?)", country.upper())
+    if kind:
+        if kind not in SEGMENT_KINDS:
+            raise UsageError(f"--kind {kind!r} is not one of {', '.join(SEGMENT_KINDS)}")
+        where.add("EXISTS (SELECT 1 FROM segments s WHERE s.document = d.id AND s.kind = ?)", kind)
+    return where
+
+
+def document(db: Db, document_id: str) -> dict[str, Any] | None:
+    """One stored document's contract JSON (as text) and its row, or None."""
+    row = connect(db).execute("SELECT id, source, title, date, json FROM documents WHERE id = ?",
+                              (document_id,)).fetchone()
+    return None if row is None else dict(zip(("id", "source", "title", "date", "json"), row, strict=True))
+
+
+# -- actors ---------------------------------------------------------------------------------------
+def _actor_key(alias: str, key: str) -> tuple[str, list[Any]]:
+    """An actor across documents: a state by its country code (RUS), anything else by its name."""
+    return (f"(({alias}.type = 'state' AND {alias}.country = ?) OR {alias}.name = ?)", [key.upper(), key])
+
+
+def actors(db: Db, *, name: str | None = None, country: str | None = None, type: str | None = None,
+           limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Actors across the store, most mentioned first, with the documents they appear in. ``key`` is
+    what :func:`actor` takes: the country code of a state, else the name."""
+    conn, limit, offset = connect(db), check_limit(limit), check_offset(offset)
+    where = _Where()
+    if name:
+        where.add("a.name LIKE ? ESCAPE '\\'", _like(name))
+    if country:
+        where.add("a.country = ?", country.upper())
+    if type:
+        where.add("a.type = ?", type)
+    sql = ("SELECT CASE WHEN a.type = 'state' AND a.country IS NOT NULL THEN a.country ELSE a.name END AS key, "
+           "min(a.name) AS name, a.type, max(a.country) AS country, count(DISTINCT a.document) AS documents, "
+           "sum(a.mentions) AS mentions FROM actors a" + where.sql() +
+           " GROUP BY key, a.type ORDER BY mentions DESC, key LIMIT ? OFFSET ?")
+    return _rows(conn, sql, [*where.params, limit, offset])
+
+
+def actor(db: Db, key: str, *, limit: int | None = None) -> dict[str, Any]:
+    """One actor across the store (a country code or a name): who it is, what it said (segments it
+    speaks), and the events it is actor or recipient of, oldest first."""
+    conn, limit = connect(db), check_limit(limit)
+    match, params = _actor_key("a", key)
+    about = _rows(conn, "SELECT a.name, a.type, a.country, a.role, count(DISTINCT a.document) AS documents, "
+                        f"sum(a.mentions) AS mentions FROM actors a WHERE {match} "
+                        "GROUP BY a.name, a.type, a.country, a.role ORDER BY mentions DESC LIMIT 20", params)
+    said = _rows(conn, "SELECT d.date, s.document, s.id AS segment, s.kind, s.speaker, substr(s.text, 1, 400) AS text "
+                       "FROM segments s JOIN actors a ON a.document = s.document AND a.id = s.speaker_actor "
+                       f"JOIN documents d ON d.id = s.document WHERE {match} "
+                       "ORDER BY d.date, s.document, s.ord LIMIT ?", [*params, limit])
+    acts = _rows(conn, "SELECT d.date, e.document, e.id AS event, e.type, ea.role, "
+                       f"{_PARTY.format(role='actor')} AS actor, {_PARTY.format(role='recipient')} AS recipient, "
+                       "e.negated, e.text AS evidence FROM event_actors ea "
+                       "JOIN actors a ON a.document = ea.document AND a.id = ea.actor "
+                       "JOIN events e ON e.document = ea.document AND e.id = ea.event "
+                       f"JOIN documents d ON d.id = e.document WHERE {match} "
+                       "GROUP BY e.document, e.id, ea.role ORDER BY d.date, e.document, e.rowid LIMIT ?",
+                 [*params, limit])
+    per_month = _rows(conn, "SELECT substr(d.date, 1, 7) AS period, e.type, count(DISTINCT e.document || ' ' || e.id) "
+                            "AS events FROM event_actors ea JOIN actors a ON a.document = ea.document AND "
+                            "a.id = ea.actor JOIN events e ON e.document = ea.document AND e.id = ea.event "
+                            f"JOIN documents d ON d.id = e.document WHERE {match} AND d.date IS NOT NULL "
+                            "GROUP BY period, e.type ORDER BY period, e.type LIMIT ?", [*params, MAX_LIMIT])
+    return {"key": key, "about": about, "said": said, "events": acts, "timeline": per_month}
+
+
+# -- comments (moderation) ------------------------------------------------------------------------
+#: the comment scores stored as columns (``comments`` table)
+COMMENT_SCORES = ("toxicity", "severe_toxicity", "insult", "threat", "identity_attack", "profanity", "conspiracy",
+                  "off_topic")
+
+
+def comments(db: Db, *, attribute: str = "toxicity", threshold: float = 0.0, document: str | None = None,
+             limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Comments with ``attribute`` at or above ``threshold``, highest first, with their flags and the
+    evidence (the flagged words) of each flag."""
+    conn, limit, offset = connect(db), check_limit(limit), check_offset(offset)
+    if attribute not in COMMENT_SCORES:
+        raise UsageError(f"attribute {attribute!r} is not one of {', '.join(COMMENT_SCORES)}")
+    if not 0.0 <= float(threshold) <= 1.0:
+        raise UsageError(f"threshold must be between 0 and 1, got {threshold}")
+    where = _Where()
+    where.add(f"c.{attribute} >= ?", float(threshold))
+    if document:
+        where.add("c.document = ?", document)
+    sql = (f"SELECT d.date, c.document, c.segment, c.{attribute} AS score, c.flags, c.scores, s.speaker, "
+           "substr(s.text, 1, 2000) AS text, (SELECT json_group_array(json_object('flag', m.entity, 'text', m.text)) "
+           "FROM mentions m WHERE m.document = c.document AND m.kind = 'flag' AND m.segment = c.segment) AS evidence "
+           "FROM comments c JOIN segments s ON s.document = c.document AND s.id = c.segment "
+           "JOIN documents d ON d.id = c.document" + where.sql() +
+           f" ORDER BY c.{attribute} DESC, c.document, s.ord LIMIT ? OFFSET ?")
+    rows = _rows(conn, sql, [*where.params, limit, offset])
+    for row in rows:
+        for key in ("flags", "scores", "evidence"):
+            row[key] = json.loads(row[key]) if row[key] else ([] if key != "scores" else {})
+    return rows
 
 
 def unreadable(db: Db, *, limit: int | None = None) -> list[dict[str, Any]]:
@@ -241,3 +370,38 @@ def stats(db: Db) -> list[dict[str, Any]]:
     put("dates.undated", undated or 0)
     put("migrations", ", ".join(applied(conn)))
     return out
+# -- dyads ----------------------------------------------------------------------------------------
+_CODE = re.compile(r"[A-Z]{3}")
+
+
+def _party(alias: str, key: str) -> tuple[str, list[Any]]:
+    """A side of a dyad: every actor of a country (RUS: the state, its people, its organisations), or
+    one actor by its exact name."""
+    if _CODE.fullmatch(key):
+        return f"{alias}.country = ?", [key]
+    return f"{alias}.name = ?", [key]
+
+
+def dyad(db: Db, a: str, b: str, *, since: str | None = None, until: str | None = None, by: str = "month",
+         limit: int | None = None) -> dict[str, Any]:
+    """Events between two sides (country codes or exact actor names), in any role and either
+    direction: counts per period and type, and the events themselves, oldest first."""
+    conn, limit = connect(db), check_limit(limit)
+    if by not in PERIODS:
+        raise UsageError(f"--by {by!r} is not one of {', '.join(PERIODS)}")
+    if not a or not b:
+        raise UsageError("a dyad needs two sides, e.g. RUS and JPN")
+    where = _Where()
+    for side in (a, b):
+        match, params = _party("x", side)
+        where.add("EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.document = ea.document AND "
+                  f"x.id = ea.actor WHERE ea.document = e.document AND ea.event = e.id AND {match})", *params)
+    where.dates("d.date", since, until)
+    base = " FROM events e JOIN documents d ON d.id = e.document" + where.sql()
+    counts = _rows(conn, "SELECT substr(d.date, 1, ?) AS period, e.type, count(*) AS events" + base +
+                   " AND d.date IS NOT NULL GROUP BY period, e.type ORDER BY period, e.type LIMIT ?",
+                   [PERIODS[by], *where.params, MAX_LIMIT])
+    rows = _rows(conn, f"SELECT d.date, e.document, e.id AS event, e.type, {_PARTY.format(role='actor')} AS actor, "
+                 f"{_PARTY.format(role='recipient')} AS recipient, e.negated, e.text AS evidence" + base +
+                 " ORDER BY d.date, e.document, e.rowid LIMIT ?", [*where.params, limit])
+    return {"a": a, "b": b, "by": by, "timeline": counts, "events": rows}

@@ -1,0 +1,159 @@
+"""What a page shows of one document: its text cut into pieces with the analysis laid over them.
+
+Pure Python over the contract (``parley.model``): the report and the web app's document page render
+the same view, so what one shows the other shows. Nothing here writes HTML; the templates escape
+every string they are given.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Document, Segment
+
+#: comment scores shown per comment, in this order (the Perspective names, then parley's own)
+SCORES = ("toxicity", "severe_toxicity", "insult", "threat", "identity_attack", "profanity", "conspiracy",
+          "off_topic")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One thing found in the text: what it is (``kind``: actor, instrument, event, flag), a short
+    ``label`` and the ``detail`` shown on hover."""
+
+    kind: str
+    start: int
+    end: int
+    label: str
+    detail: str
+
+
+@dataclass
+class Piece:
+    text: str
+    marks: list[Mark] = field(default_factory=list)
+
+    @property
+    def classes(self) -> str:
+        return " ".join(sorted({f"m-{m.kind}" for m in self.marks}))
+
+    @property
+    def detail(self) -> str:
+        return "\n".join(m.detail for m in self.marks)
+
+
+@dataclass
+class SegmentView:
+    segment: Segment
+    pieces: list[Piece]
+    who: str
+    comment: Any = None  # the CommentAnalysis of a comment, if the discussion stage ran
+
+
+def pieces(text: str, start: int, end: int, marks: list[Mark]) -> list[Piece]:
+    """``text[start:end]`` cut at every mark boundary, each piece with the marks that cover it."""
+    inside = [m for m in marks if m.start < end and m.end > start and m.end > m.start]
+    cuts = sorted({start, end, *(max(m.start, start) for m in inside), *(min(m.end, end) for m in inside)})
+    inside.sort(key=lambda m: m.start)
+    starts = [m.start for m in inside]
+    out: list[Piece] = []
+    for left, right in itertools.pairwise(cuts):
+        upto = bisect.bisect_right(starts, left)
+        covering = [m for m in inside[:upto] if m.end > left]
+        out.append(Piece(text[left:right], covering))
+    return out
+
+
+def _names(doc: Document) -> dict[str, str]:
+    return {a.id: a.name for a in doc.actors}
+
+
+def party(ids: list[str], names: dict[str, str]) -> str:
+    return " + ".join(names.get(i, i) for i in ids)
+
+
+def marks(doc: Document) -> list[Mark]:
+    """Every actor and instrument mention, event trigger and comment-flag evidence, as marks."""
+    names = _names(doc)
+    out: list[Mark] = []
+    for a in doc.actors:
+        facts = " · ".join(x for x in (a.type, a.country, a.sector, a.role) if x)
+        for m in a.mentions:
+            out.append(Mark("actor", m.start, m.end, a.name, f"actor: {a.name} ({facts})"))
+    for inst in doc.instruments:
+        for m in inst.mentions:
+            article = f", article {m.article}" if m.article else ""
+            out.append(Mark("instrument", m.start, m.end, inst.name,
+                            f"instrument: {inst.name} ({inst.date or 'undated'}){article}"))
+    for e in doc.events:
+        span = e.trigger or e
+        whom = f" → {party(e.recipient, names)}" if e.recipient else ""
+        neg = " (negated)" if e.negated else ""
+        out.append(Mark("event", span.start, span.end, e.type,
+                        f"event {e.id}: {e.type}{neg} · {party(e.actor, names) or '?'}{whom} · "
+                        f"{e.tense or 'tense ?'} · confidence {e.confidence:.2f}"))
+    if doc.discussion:
+        for c in doc.discussion.comments:
+            for ev in c.evidence:
+                out.append(Mark("flag", ev.start, ev.end, ev.flag, f"flag: {ev.flag}"))
+    return out
+
+
+def document_view(doc: Document) -> dict[str, Any]:
+    """Everything the document template needs, computed once."""
+    names = _names(doc)
+    all_marks = marks(doc)
+    comments = {c.segment: c for c in doc.discussion.comments} if doc.discussion else {}
+    official, discussion = [], []
+    for seg in doc.segments:
+        who = seg.speaker.name if seg.speaker else ("press" if seg.kind == "question" else "")
+        view = SegmentView(seg, pieces(doc.text, seg.start, seg.end, all_marks), who, comments.get(seg.id))
+        (discussion if seg.kind == "comment" else official).append(view)
+    if not doc.segments and doc.text:  # structure did not run: show the text as one block
+        official.append(SegmentView(Segment("text", "text", 0, len(doc.text)),
+                                    pieces(doc.text, 0, len(doc.text), all_marks), ""))
+    return {
+        "doc": doc,
+        "official": official,
+        "discussion": discussion,
+        "actors": sorted(doc.actors, key=lambda a: (-len(a.mentions), a.name)),
+        "events": [event_row(doc, e, names) for e in doc.events],
+        "matrix": issue_matrix(doc, names),
+        "commitments": [commitment_row(doc, c, names) for c in doc.commitments],
+        "summary": doc.discussion.summary if doc.discussion else None,
+        "scores": SCORES,
+        "toxicity": [c.scores.get("toxicity") for c in comments.values() if "toxicity" in c.scores],
+        "skipped": doc.skipped,
+    }
+
+
+def excerpt(text: str, limit: int = 220) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def event_row(doc: Document, e, names: dict[str, str]) -> dict[str, Any]:
+    return {"event": e, "actor": party(e.actor, names), "recipient": party(e.recipient, names),
+            "evidence": excerpt(doc.text[e.start:e.end])}
+
+
+def commitment_row(doc: Document, c, names: dict[str, str]) -> dict[str, Any]:
+    return {"commitment": c, "actor": party(c.actor, names), "evidence": excerpt(doc.text[c.start:c.end])}
+
+
+def issue_matrix(doc: Document, names: dict[str, str]) -> dict[str, Any]:
+    """Issues × actors: each cell the stances that actor takes on that issue, with their evidence."""
+    columns: list[str] = []
+    rows = []
+    for issue in doc.issues:
+        cells: dict[str, list[dict[str, Any]]] = {}
+        for p in issue.positions:
+            if p.actor not in columns:
+                columns.append(p.actor)
+            cells.setdefault(p.actor, []).append(
+                {"stance": p.stance, "segment": p.segment, "evidence": excerpt(doc.text[p.start:p.end], 300)})
+        rows.append({"issue": issue, "cells": cells})
+    return {"columns": [(a, names.get(a, a)) for a in columns], "rows": rows}
