@@ -221,7 +221,7 @@ def create_app(db: str | Path, *, writable: bool = False):
 
     Key = Annotated[str, PathParam(min_length=1, max_length=200)]
 
-    @app.get("/actors/{key}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/actors/{key:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(key: Key):
         data = queries.actor(conn(), key, limit=200)
         if not data["about"]:
@@ -229,7 +229,7 @@ def create_app(db: str | Path, *, writable: bool = False):
         return page("actor.html", a=data, chart=charts.timeline(data["timeline"],
                                                                  title=f"events of {key} per month by type"))
 
-    @app.get("/api/actors/{key}", tags=["actors"],
+    @app.get("/api/actors/{key:path}", tags=["actors"],
              summary="One actor (country code or name): what it said and its events as actor or recipient")
     def api_actor(key: Key):
         data = queries.actor(conn(), key, limit=200)

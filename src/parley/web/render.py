@@ -12,6 +12,7 @@ import hashlib
 from functools import cache
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 from .. import __version__
 from ..model import Document
@@ -28,6 +29,7 @@ def environment():
 
     env = Environment(loader=PackageLoader("parley.web", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+    env.filters["part"] = lambda value: quote(str(value), safe="")  # one URL path segment, "/" included
     env.globals.update(version=__version__, max_query=MAX_QUERY, inline=False, q="", app=False,
                        stance_chart="", toxicity_chart="")
     return env
