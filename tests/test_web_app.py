@@ -159,4 +159,8 @@ def test_the_founding_example_is_found_opened_and_flagged(founding_store):
     assert any("go screw yourself" in c["text"] for c in flagged)
     lavrov = client.get("/api/actors/Sergey Lavrov").json()
     assert lavrov["said"] and lavrov["about"][0]["country"] == "RUS"
-    assert len(crawl(client, limit=40)) >= 10
+    pages = crawl(client, limit=40)
+    assert len(pages) >= 10
+    for url, page in pages.items():
+        if not url.startswith("/api/"):
+            assert_inert(page)

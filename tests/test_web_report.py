@@ -91,3 +91,15 @@ def test_the_founding_report_shows_lavrov_the_events_and_the_flagged_comments(tm
         assert f"<td><b>{kind}</b></td>" in page
     assert 'data-flags="toxicity insult"' in page or 'data-flags="insult toxicity"' in page
     assert "peace treaty" in page and "1956" in page
+
+
+def test_overlapping_marks_cut_the_text_into_pieces_that_keep_every_mark():
+    from parley.web.views import Mark, pieces
+
+    text = "Russia accused Japan"
+    marks = [Mark("actor", 0, 6, "Russia", "a"), Mark("event", 0, 14, "ACCUSE", "e"),
+             Mark("actor", 15, 20, "Japan", "j"), Mark("flag", 40, 45, "x", "outside")]
+    cut = pieces(text, 0, len(text), marks)
+    assert [p.text for p in cut] == ["Russia", " accused", " ", "Japan"]
+    assert [sorted(m.kind for m in p.marks) for p in cut] == [["actor", "event"], ["event"], [], ["actor"]]
+    assert "".join(p.text for p in cut) == text

@@ -54,16 +54,22 @@ class SegmentView:
 
 
 def pieces(text: str, start: int, end: int, marks: list[Mark]) -> list[Piece]:
-    """``text[start:end]`` cut at every mark boundary, each piece with the marks that cover it."""
-    inside = [m for m in marks if m.start < end and m.end > start and m.end > m.start]
+    """``text[start:end]`` cut at every mark boundary, each piece with the marks that cover it.
+
+    One sweep over the cuts with the marks sorted by start: linear in pieces and marks (a long
+    transcript has thousands of both)."""
+    inside = sorted((m for m in marks if m.start < end and m.end > start and m.end > m.start),
+                    key=lambda m: (m.start, m.end))
     cuts = sorted({start, end, *(max(m.start, start) for m in inside), *(min(m.end, end) for m in inside)})
-    inside.sort(key=lambda m: m.start)
-    starts = [m.start for m in inside]
     out: list[Piece] = []
+    active: list[Mark] = []
+    upcoming = 0
     for left, right in itertools.pairwise(cuts):
-        upto = bisect.bisect_right(starts, left)
-        covering = [m for m in inside[:upto] if m.end > left]
-        out.append(Piece(text[left:right], covering))
+        while upcoming < len(inside) and inside[upcoming].start <= left:
+            active.append(inside[upcoming])
+            upcoming += 1
+        active = [m for m in active if m.end > left]
+        out.append(Piece(text[left:right], list(active)))
     return out
 
 
@@ -102,15 +108,27 @@ def marks(doc: Document) -> list[Mark]:
     return out
 
 
+def by_segment(segments: list[Segment], marks: list[Mark]) -> list[list[Mark]]:
+    """The marks of each segment (a mark belongs to the segment its start is in), in one pass."""
+    order = sorted(range(len(segments)), key=lambda i: segments[i].start)
+    starts = [segments[i].start for i in order]
+    out: list[list[Mark]] = [[] for _ in segments]
+    for m in marks:
+        at = bisect.bisect_right(starts, m.start) - 1
+        if at >= 0:
+            out[order[at]].append(m)
+    return out
+
+
 def document_view(doc: Document) -> dict[str, Any]:
     """Everything the document template needs, computed once."""
     names = _names(doc)
     all_marks = marks(doc)
     comments = {c.segment: c for c in doc.discussion.comments} if doc.discussion else {}
     official, discussion = [], []
-    for seg in doc.segments:
+    for seg, seg_marks in zip(doc.segments, by_segment(doc.segments, all_marks), strict=True):
         who = seg.speaker.name if seg.speaker else ("press" if seg.kind == "question" else "")
-        view = SegmentView(seg, pieces(doc.text, seg.start, seg.end, all_marks), who, comments.get(seg.id))
+        view = SegmentView(seg, pieces(doc.text, seg.start, seg.end, seg_marks), who, comments.get(seg.id))
         (discussion if seg.kind == "comment" else official).append(view)
     if not doc.segments and doc.text:  # structure did not run: show the text as one block
         official.append(SegmentView(Segment("text", "text", 0, len(doc.text)),
