@@ -12,7 +12,8 @@ one run, and compare with the bare query measured in the same run.
    the moderation view face a store of that size (segments, FTS index and all).
 3. Load: ``parley serve`` in its own process; one client on loopback sends a bounded loop of
    requests, one at a time, after a warm-up: a random document page, then a search for a random
-   query from a fixed list, ``--requests`` times each; plus a few dyad and moderation pages.
+   query from a fixed list, ``--requests`` times each; plus 20 each of dyad, moderation, actor pages
+   and filtered document lists.
    Reported: p50, p95, p99 and max per kind, and the server's peak RSS. Baseline in the same run:
    the bare SQLite work behind each page (fetch one document's JSON and parse it; run the search
    query), so the ratio says what rendering and HTTP add.
@@ -171,7 +172,8 @@ def main() -> int:
             for i in range(20):  # warm-up: templates compiled, pages of SQLite cached
                 client.get(f"/documents/{ids[i]}")
                 client.get("/search", params={"q": searches[i]})
-            times: dict[str, list[float]] = {"document": [], "search": [], "dyad": [], "moderation": []}
+            times: dict[str, list[float]] = {"document": [], "search": [], "dyad": [], "moderation": [], "actor": [],
+                                             "home_filtered": []}
 
             def timed(kind: str, url: str, **params) -> None:
                 t = time.perf_counter()
@@ -187,6 +189,11 @@ def main() -> int:
                 timed("dyad", "/dyad", a=a, b=b)
             for attribute in ("toxicity", "insult", "threat", "conspiracy", "off_topic") * 4:
                 timed("moderation", "/moderation", attribute=attribute, threshold=0.5)
+            for key in ("RUS", "USA", "CHN", "Sergey Lavrov", "United Nations") * 4:
+                timed("actor", f"/actors/{key}")
+            for filters in ({"country": "RUS"}, {"kind": "comment"}, {"speaker": "Lavrov"}, {"since": "2010"},
+                            {"country": "USA", "page": 3}) * 4:
+                timed("home_filtered", "/", **filters)
         rss = peak_rss_mb(server.pid)
     finally:
         server.send_signal(signal.SIGINT)

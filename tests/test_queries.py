@@ -156,3 +156,15 @@ def test_store_commands_plug_into_parleys_own_parser(store, capsys):
     args = parser.parse_args(["search", "treaty", "--db", str(store), "--format", "jsonl", "--limit", "1"])
     assert {**cli.COMMANDS, **STORE_COMMANDS}[args.command](args) == 0
     assert json.loads(capsys.readouterr().out)["segment"] == "s1"
+
+
+def test_a_dyad_of_two_countries_finds_the_same_events_either_way_round(tmp_path):
+    from conftest import hostile_document, store_of
+
+    db = store_of(tmp_path / "s.db", [hostile_document()])
+    forward, backward = queries.dyad(db, "RUS", "JPN"), queries.dyad(db, "JPN", "RUS")
+    assert [e["event"] for e in forward["events"]] == [e["event"] for e in backward["events"]] == ["e1"]
+    assert forward["timeline"] == [{"period": "2019-01", "type": "ACCUSE", "events": 1}]
+    # by exact names the same event is found through the parties themselves
+    assert [e["event"] for e in queries.dyad(db, "Russia", "Japan")["events"]] == ["e1"]
+    assert queries.dyad(db, "RUS", "FRA")["events"] == []

@@ -116,7 +116,17 @@ def test_every_entity_of_the_contract_gets_rows(tmp_path):
         got = counts(writer.conn)
     assert got == {"documents": 1, "segments": 4, "actors": 3, "mentions": 3 + 1 + 1 + 1, "instruments": 1,
                    "dates": 1, "skips": 1, "events": 1, "event_actors": 2, "issues": 1, "positions": 1,
-                   "commitments": 1, "comments": 1}
+                   "commitments": 1, "comments": 1, "event_dyads": 1}
+
+
+def test_a_store_from_before_event_dyads_gets_them_filled_when_opened(tmp_path):
+    db = tmp_path / "s.db"
+    with StoreWriter(db) as writer:
+        writer.write([line(full_document())])
+        writer.conn.execute("DROP TABLE event_dyads")
+        writer.conn.execute("DELETE FROM migrations WHERE name = '0008_event_dyads'")
+    conn = open_store(db)
+    assert conn.execute("SELECT a, b FROM event_dyads").fetchall() == [("JPN", "RUS")]
 
 
 def test_rows_keep_offsets_and_the_evidence_text(tmp_path):

@@ -233,14 +233,13 @@ def _document_where(since=None, until=None, language=None, source=None, speaker=
     if source:
         where.add("d.source LIKE ? ESCAPE '\\'", _like(source))
     if speaker:
-        where.add("EXISTS (SELECT 1 FROM segments s WHERE s.document = d.id AND s.speaker LIKE ? ESCAPE '\\')",
-                  _like(speaker))
+        where.add("d.id IN (SELECT s.document FROM segments s WHERE s.speaker LIKE ? ESCAPE '\\')", _like(speaker))
     if country:
-        where.add("EXISTS (SELECT 1 FROM actors a WHERE a.document = d.id AND a.country = ?)", country.upper())
+        where.add("d.id IN (SELECT a.document FROM actors a WHERE a.country = ?)", country.upper())
     if kind:
         if kind not in SEGMENT_KINDS:
             raise UsageError(f"--kind {kind!r} is not one of {', '.join(SEGMENT_KINDS)}")
-        where.add("EXISTS (SELECT 1 FROM segments s WHERE s.document = d.id AND s.kind = ?)", kind)
+        where.add("d.id IN (SELECT s.document FROM segments s WHERE s.kind = ?)", kind)
     return where
 
 
@@ -288,18 +287,21 @@ def actor(db: Db, key: str, *, limit: int | None = None) -> dict[str, Any]:
                        "FROM segments s JOIN actors a ON a.document = s.document AND a.id = s.speaker_actor "
                        f"JOIN documents d ON d.id = s.document WHERE {match} "
                        "ORDER BY d.date, s.document, s.ord LIMIT ?", [*params, limit])
-    acts = _rows(conn, "SELECT d.date, e.document, e.id AS event, e.type, ea.role, "
-                       f"{_PARTY.format(role='actor')} AS actor, {_PARTY.format(role='recipient')} AS recipient, "
-                       "e.negated, e.text AS evidence FROM event_actors ea "
-                       "JOIN actors a ON a.document = ea.document AND a.id = ea.actor "
+    # the events first (keys only, sorted and cut to ``limit``), then their parties' names for those alone
+    acts = _rows(conn, f"SELECT k.date, e.document, e.id AS event, e.type, k.role, {_PARTY.format(role='actor')} "
+                       f"AS actor, {_PARTY.format(role='recipient')} AS recipient, e.negated, e.text AS evidence "
+                       "FROM (SELECT ea.document, ea.event, min(ea.role) AS role, d.date, min(e.rowid) AS ord "
+                       "FROM event_actors ea JOIN actors a ON a.document = ea.document AND a.id = ea.actor "
                        "JOIN events e ON e.document = ea.document AND e.id = ea.event "
-                       f"JOIN documents d ON d.id = e.document WHERE {match} "
-                       "GROUP BY e.document, e.id, ea.role ORDER BY d.date, e.document, e.rowid LIMIT ?",
+                       f"JOIN documents d ON d.id = ea.document WHERE {match} GROUP BY ea.document, ea.event "
+                       "ORDER BY d.date, ea.document, ord LIMIT ?) k "
+                       "JOIN events e ON e.document = k.document AND e.id = k.event ORDER BY k.date, k.document, k.ord",
                  [*params, limit])
-    per_month = _rows(conn, "SELECT substr(d.date, 1, 7) AS period, e.type, count(DISTINCT e.document || ' ' || e.id) "
-                            "AS events FROM event_actors ea JOIN actors a ON a.document = ea.document AND "
-                            "a.id = ea.actor JOIN events e ON e.document = ea.document AND e.id = ea.event "
-                            f"JOIN documents d ON d.id = e.document WHERE {match} AND d.date IS NOT NULL "
+    per_month = _rows(conn, "SELECT substr(d.date, 1, 7) AS period, e.type, count(*) AS events FROM "
+                            "(SELECT DISTINCT ea.document, ea.event FROM event_actors ea JOIN actors a ON "
+                            f"a.document = ea.document AND a.id = ea.actor WHERE {match}) k "
+                            "JOIN events e ON e.document = k.document AND e.id = k.event "
+                            "JOIN documents d ON d.id = k.document WHERE d.date IS NOT NULL "
                             "GROUP BY period, e.type ORDER BY period, e.type LIMIT ?", [*params, MAX_LIMIT])
     return {"key": key, "about": about, "said": said, "events": acts, "timeline": per_month}
 
@@ -391,17 +393,36 @@ def dyad(db: Db, a: str, b: str, *, since: str | None = None, until: str | None 
         raise UsageError(f"--by {by!r} is not one of {', '.join(PERIODS)}")
     if not a or not b:
         raise UsageError("a dyad needs two sides, e.g. RUS and JPN")
-    where = _Where()
+    if _CODE.fullmatch(a) and _CODE.fullmatch(b) and a != b:
+        # two countries: the precomputed pairs (event_dyads), an index range
+        base = (" FROM event_dyads y JOIN events e ON e.document = y.document AND e.id = y.event "
+                "JOIN documents d ON d.id = e.document WHERE y.a = ? AND y.b = ?")
+        params = sorted([a, b])
+        where = _Where()
+        where.dates("d.date", since, until)
+        if where.clauses:
+            base += " AND " + " AND ".join(where.clauses)
+        return _dyad_rows(conn, base, [*params, *where.params], a, b, by, limit)
+    sides, params = [], []
     for side in (a, b):
-        match, params = _party("x", side)
-        where.add("EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.document = ea.document AND "
-                  f"x.id = ea.actor WHERE ea.document = e.document AND ea.event = e.id AND {match})", *params)
+        match, values = _party("x", side)
+        sides.append("SELECT DISTINCT ea.document, ea.event FROM actors x JOIN event_actors ea ON "
+                     f"ea.document = x.document AND ea.actor = x.id WHERE {match}")
+        params += values
+    where = _Where()
     where.dates("d.date", since, until)
-    base = " FROM events e JOIN documents d ON d.id = e.document" + where.sql()
+    # from each side's actors (indexed by country or name) to their events, then the events both share
+    base = (f" FROM ({sides[0]}) sa JOIN ({sides[1]}) sb ON sb.document = sa.document AND sb.event = sa.event "
+            "JOIN events e ON e.document = sa.document AND e.id = sa.event JOIN documents d ON d.id = e.document"
+            + (where.sql() or " WHERE 1"))
+    return _dyad_rows(conn, base, [*params, *where.params], a, b, by, limit)
+
+
+def _dyad_rows(conn, base: str, params: list[Any], a: str, b: str, by: str, limit: int) -> dict[str, Any]:
     counts = _rows(conn, "SELECT substr(d.date, 1, ?) AS period, e.type, count(*) AS events" + base +
                    " AND d.date IS NOT NULL GROUP BY period, e.type ORDER BY period, e.type LIMIT ?",
-                   [PERIODS[by], *where.params, MAX_LIMIT])
+                   [PERIODS[by], *params, MAX_LIMIT])
     rows = _rows(conn, f"SELECT d.date, e.document, e.id AS event, e.type, {_PARTY.format(role='actor')} AS actor, "
                  f"{_PARTY.format(role='recipient')} AS recipient, e.negated, e.text AS evidence" + base +
-                 " ORDER BY d.date, e.document, e.rowid LIMIT ?", [*where.params, limit])
+                 " ORDER BY d.date, e.document, e.rowid LIMIT ?", [*params, limit])
     return {"a": a, "b": b, "by": by, "timeline": counts, "events": rows}

@@ -92,6 +92,24 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         # them, so that files left by a killed run can be told apart and removed on restart
         "CREATE TABLE partitions (name TEXT PRIMARY KEY, documents INTEGER NOT NULL)",
     ]),
+    ("0007_web_indexes", [
+        # the web app's actor pages and dyads look actors up by name and walk from an actor to its events
+        "CREATE INDEX actors_name ON actors(name)",
+        "CREATE INDEX comments_toxicity ON comments(toxicity)",
+        "CREATE INDEX segments_speaker_actor ON segments(document, speaker_actor)",
+    ]),
+    ("0008_event_dyads", [
+        # each pair of countries among an event's parties, so that a dyad is an index range, not a join
+        # over every event; filled for the documents already stored
+        """CREATE TABLE event_dyads (
+            document TEXT NOT NULL, event TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+            PRIMARY KEY (a, b, document, event))""",
+        """INSERT OR IGNORE INTO event_dyads (document, event, a, b)
+            WITH p AS (SELECT DISTINCT ea.document, ea.event, x.country FROM event_actors ea
+                       JOIN actors x ON x.document = ea.document AND x.id = ea.actor WHERE x.country IS NOT NULL)
+            SELECT p1.document, p1.event, p1.country, p2.country FROM p p1 JOIN p p2
+            ON p2.document = p1.document AND p2.event = p1.event AND p2.country > p1.country""",
+    ]),
 ]
 
 

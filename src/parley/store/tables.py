@@ -36,6 +36,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                ("trigger_end", "INTEGER"), ("confidence", "REAL"), ("text", "TEXT")],
     "event_actors": [("document", "TEXT"), ("event", "TEXT"), ("role", "TEXT"), ("ord", "INTEGER"),
                      ("actor", "TEXT")],
+    # each pair of countries (a < b) among an event's parties: what a dyad is looked up by
+    "event_dyads": [("document", "TEXT"), ("event", "TEXT"), ("a", "TEXT"), ("b", "TEXT")],
     "issues": [("document", "TEXT"), ("id", "TEXT"), ("label", "TEXT"), ("topic", "TEXT"), ("mentions", "INTEGER")],
     "positions": [("document", "TEXT"), ("issue", "TEXT"), ("ord", "INTEGER"), ("actor", "TEXT"), ("stance", "TEXT"),
                   ("segment", "TEXT"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "TEXT")],
@@ -109,6 +111,7 @@ def document_rows(doc: dict[str, Any], json_text: str | None = None) -> dict[str
     for i, skip in enumerate(doc.get("skipped") or []):
         rows["skips"].append({"document": did, "source": doc.get("source"), "ord": i, "stage": skip.get("stage"),
                               "reason": skip.get("reason"), "code": skip.get("code")})
+    country = {a["id"]: a.get("country") for a in doc.get("actors") or []}
     for event in doc.get("events") or []:
         trigger = event.get("trigger") or {}
         rows["events"].append({
@@ -122,6 +125,10 @@ def document_rows(doc: dict[str, Any], json_text: str | None = None) -> dict[str
         for role in ("actor", "recipient"):
             rows["event_actors"] += [{"document": did, "event": event["id"], "role": role, "ord": i, "actor": a}
                                      for i, a in enumerate(event.get(role) or [])]
+        countries = sorted({country[a] for a in (event.get("actor") or []) + (event.get("recipient") or [])
+                            if country.get(a)})
+        rows["event_dyads"] += [{"document": did, "event": event["id"], "a": x, "b": y}
+                                for i, x in enumerate(countries) for y in countries[i + 1:]]
     for issue in doc.get("issues") or []:
         spans = issue.get("mentions") or []
         rows["issues"].append({"document": did, "id": issue["id"], "label": issue.get("label"),
