@@ -15,6 +15,8 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/parley analyze examples/press_conference.txt --date 2025-03-03 --format md
+	$(BIN)/parley analyze examples/press_conference.txt --date 2025-03-03 --format html -o demo-report.html -q
+	@echo "the same analysis as a page: demo-report.html (open it in a browser; it fetches nothing)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests training bench

@@ -289,7 +289,7 @@ def actor(db: Db, key: str, *, limit: int | None = None) -> dict[str, Any]:
                        "ORDER BY d.date, s.document, s.ord LIMIT ?", [*params, limit])
     # the events first (keys only, sorted and cut to ``limit``), then their parties' names for those alone
     acts = _rows(conn, f"SELECT k.date, e.document, e.id AS event, e.type, k.role, {_PARTY.format(role='actor')} "
-                       f"AS actor, {_PARTY.format(role='recipient')} AS recipient, e.negated, e.text AS evidence "
+                       f"AS actor, {_PARTY.format(role='recipient')} AS recipient, e.negated, e.segment, e.text AS evidence "
                        "FROM (SELECT ea.document, ea.event, min(ea.role) AS role, d.date, min(e.rowid) AS ord "
                        "FROM event_actors ea JOIN actors a ON a.document = ea.document AND a.id = ea.actor "
                        "JOIN events e ON e.document = ea.document AND e.id = ea.event "
@@ -423,6 +423,6 @@ def _dyad_rows(conn, base: str, params: list[Any], a: str, b: str, by: str, limi
                    " AND d.date IS NOT NULL GROUP BY period, e.type ORDER BY period, e.type LIMIT ?",
                    [PERIODS[by], *params, MAX_LIMIT])
     rows = _rows(conn, f"SELECT d.date, e.document, e.id AS event, e.type, {_PARTY.format(role='actor')} AS actor, "
-                 f"{_PARTY.format(role='recipient')} AS recipient, e.negated, e.text AS evidence" + base +
+                 f"{_PARTY.format(role='recipient')} AS recipient, e.negated, e.segment, e.text AS evidence" + base +
                  " ORDER BY d.date, e.document, e.rowid LIMIT ?", [*params, limit])
     return {"a": a, "b": b, "by": by, "timeline": counts, "events": rows}
