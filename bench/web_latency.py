@@ -175,12 +175,14 @@ def main() -> int:
             times: dict[str, list[float]] = {"document": [], "search": [], "dyad": [], "moderation": [], "actor": [],
                                              "home_filtered": []}
 
-            def timed(kind: str, url: str, **params) -> None:
+            def timed(label: str, url: str, **params) -> None:
                 t = time.perf_counter()
                 response = client.get(url, params=params or None)
-                times[kind].append(time.perf_counter() - t)
+                times[label].append(time.perf_counter() - t)
                 if response.status_code != 200:
-                    raise SystemExit(f"{url} {params}: HTTP {response.status_code}: {response.text[:300]}")
+                    server.terminate()
+                    log = server.stderr.read().decode(errors="replace")[-3000:]
+                    raise SystemExit(f"{url} {params}: HTTP {response.status_code}: {response.text[:300]}\n{log}")
 
             for doc_id, text in zip(ids, searches, strict=True):
                 timed("document", f"/documents/{doc_id}")

@@ -108,8 +108,9 @@ def search(db: Db, text: str, *, kind: str | None = None, speaker: str | None = 
     """Segments matching ``text`` (all its words), best first, with a snippet around the match (the
     matched words between ``marks``)."""
     conn, limit, offset = connect(db), check_limit(limit), check_offset(offset)
+    query = fts_query(text)
     where = _Where()
-    where.add("segments_fts MATCH ?", fts_query(text))
+    where.add("segments_fts MATCH ?", query)
     if kind is not None:
         if kind not in SEGMENT_KINDS:
             raise UsageError(f"--kind {kind!r} is not one of {', '.join(SEGMENT_KINDS)}")
@@ -117,13 +118,17 @@ def search(db: Db, text: str, *, kind: str | None = None, speaker: str | None = 
     if speaker:
         where.add("s.speaker LIKE ? ESCAPE '\\'", _like(speaker))
     where.dates("d.date", since, until)
-    sql = ("SELECT d.date, s.document, s.id AS segment, s.kind, s.speaker, "
-           "snippet(segments_fts, 0, ?, ?, '…', 16) AS snippet, round(bm25(segments_fts), 3) AS score, "
-           "d.source FROM segments_fts JOIN segments s ON s.rowid = segments_fts.rowid "
-           "JOIN documents d ON d.id = s.document" + where.sql() +
-           " ORDER BY bm25(segments_fts), s.document, s.ord LIMIT ? OFFSET ?")
+    # rank first and keep one page of row ids; only that page gets its snippet and its row
+    filtered = len(where.clauses) > 1
+    joins = " JOIN segments s ON s.rowid = segments_fts.rowid JOIN documents d ON d.id = s.document" if filtered else ""
+    sql = ("WITH top AS (SELECT segments_fts.rowid AS id, bm25(segments_fts) AS rank FROM segments_fts" + joins +
+           where.sql() + " ORDER BY rank, segments_fts.rowid LIMIT ? OFFSET ?) "
+           "SELECT d.date, s.document, s.id AS segment, s.kind, s.speaker, "
+           "snippet(segments_fts, 0, ?, ?, '…', 16) AS snippet, round(top.rank, 3) AS score, d.source "
+           "FROM top JOIN segments_fts ON segments_fts.rowid = top.id JOIN segments s ON s.rowid = top.id "
+           "JOIN documents d ON d.id = s.document WHERE segments_fts MATCH ? ORDER BY top.rank, top.id")
     try:
-        return _rows(conn, sql, [*marks, *where.params, limit, offset])
+        return _rows(conn, sql, [*where.params, limit, offset, *marks, query])
     except sqlite3.OperationalError as exc:  # should not happen with fts_query; never show a traceback
         raise UsageError(f"the search {text!r} could not be run: {exc}") from exc
 
@@ -277,7 +282,7 @@ def actors(db: Db, *, name: str | None = None, country: str | None = None, type:
 
 def actor(db: Db, key: str, *, limit: int | None = None) -> dict[str, Any]:
     """One actor across the store (a country code or a name): who it is, what it said (segments it
-    speaks), and the events it is actor or recipient of, oldest first."""
+    speaks), the dated events it is actor or recipient of (newest first), and their count per month."""
     conn, limit = connect(db), check_limit(limit)
     match, params = _actor_key("a", key)
     about = _rows(conn, "SELECT a.name, a.type, a.country, a.role, count(DISTINCT a.document) AS documents, "
@@ -286,23 +291,28 @@ def actor(db: Db, key: str, *, limit: int | None = None) -> dict[str, Any]:
     said = _rows(conn, "SELECT d.date, s.document, s.id AS segment, s.kind, s.speaker, substr(s.text, 1, 400) AS text "
                        "FROM segments s JOIN actors a ON a.document = s.document AND a.id = s.speaker_actor "
                        f"JOIN documents d ON d.id = s.document WHERE {match} "
-                       "ORDER BY d.date, s.document, s.ord LIMIT ?", [*params, limit])
-    # the events first (keys only, sorted and cut to ``limit``), then their parties' names for those alone
-    acts = _rows(conn, f"SELECT k.date, e.document, e.id AS event, e.type, k.role, {_PARTY.format(role='actor')} "
-                       f"AS actor, {_PARTY.format(role='recipient')} AS recipient, e.negated, e.segment, e.text AS evidence "
-                       "FROM (SELECT ea.document, ea.event, min(ea.role) AS role, d.date, min(e.rowid) AS ord "
-                       "FROM event_actors ea JOIN actors a ON a.document = ea.document AND a.id = ea.actor "
-                       "JOIN events e ON e.document = ea.document AND e.id = ea.event "
-                       f"JOIN documents d ON d.id = ea.document WHERE {match} GROUP BY ea.document, ea.event "
-                       "ORDER BY d.date, ea.document, ord LIMIT ?) k "
-                       "JOIN events e ON e.document = k.document AND e.id = k.event ORDER BY k.date, k.document, k.ord",
-                 [*params, limit])
+                       "ORDER BY d.date DESC, s.document, s.ord LIMIT ?", [*params, limit])
     per_month = _rows(conn, "SELECT substr(d.date, 1, 7) AS period, e.type, count(*) AS events FROM "
                             "(SELECT DISTINCT ea.document, ea.event FROM event_actors ea JOIN actors a ON "
                             f"a.document = ea.document AND a.id = ea.actor WHERE {match}) k "
                             "JOIN events e ON e.document = k.document AND e.id = k.event "
                             "JOIN documents d ON d.id = k.document WHERE d.date IS NOT NULL "
                             "GROUP BY period, e.type ORDER BY period, e.type LIMIT ?", [*params, MAX_LIMIT])
+    # newest first. An actor with many events: walk the documents by date (indexed) and stop after
+    # ``limit`` events; with few: go from its rows to their events and sort those. An event where the
+    # actor is on both sides is listed once.
+    many = sum(r["events"] for r in per_month) > 20 * limit
+    walk = "documents d INDEXED BY documents_date JOIN actors a ON a.document = d.id" if many else \
+        "actors a CROSS JOIN documents d ON d.id = a.document"  # CROSS: the actor rows drive the loop
+    acts = _rows(conn, f"SELECT d.date, e.document, e.id AS event, e.type, ea.role, {_PARTY.format(role='actor')} "
+                       f"AS actor, {_PARTY.format(role='recipient')} AS recipient, e.negated, e.segment, "
+                       f"e.text AS evidence FROM {walk} JOIN event_actors ea ON ea.document = a.document "
+                       "AND ea.actor = a.id JOIN events e ON e.document = ea.document AND e.id = ea.event "
+                       f"WHERE {match} AND d.date IS NOT NULL ORDER BY d.date DESC, e.document, e.rowid LIMIT ?",
+                 [*params, limit * 2])
+    seen: set[tuple[str, str]] = set()
+    acts = [r for r in acts if (r["document"], r["event"]) not in seen and not seen.add((r["document"], r["event"]))]
+    acts = acts[:limit]
     return {"key": key, "about": about, "said": said, "events": acts, "timeline": per_month}
 
 
