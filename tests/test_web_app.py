@@ -164,3 +164,34 @@ def test_the_founding_example_is_found_opened_and_flagged(founding_store):
     for url, page in pages.items():
         if not url.startswith("/api/"):
             assert_inert(page)
+
+
+def test_parley_serve_answers_on_its_port_until_stopped(hostile_store):
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "parley.cli", "serve", "--db", str(hostile_store), "--port",
+                               str(port)], stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/api/documents", timeout=5)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, "parley serve did not start"
+                time.sleep(0.1)
+        assert response.json()["total"] == 1
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(15)
+    assert "read-only" in server.stderr.read().decode()
