@@ -195,3 +195,26 @@ def test_parley_serve_answers_on_its_port_until_stopped(hostile_store):
         server.send_signal(signal.SIGINT)
         server.wait(15)
     assert "read-only" in server.stderr.read().decode()
+
+
+def test_a_very_long_document_is_shown_a_part_at_a_time(tmp_path):
+    from parley.model import Document, Event, Segment
+    from parley.web.views import PART_SIZE
+
+    lines = [f"Paragraph {i} of a very long statement." for i in range(PART_SIZE + 10)]
+    text = "\n".join(lines)
+    segments, pos = [], 0
+    for i, line in enumerate(lines):
+        segments.append(Segment(f"s{i + 1}", "statement", pos, pos + len(line)))
+        pos += len(line) + 1
+    last = segments[-1]
+    doc = Document(text, title="long", segments=segments,
+                   events=[Event("e1", "CONSULT", last.id, last.start, last.end, confidence=0.5)])
+    client = TestClient(create_app(store_of(tmp_path / "s.db", [doc])))
+    first = client.get(f"/documents/{doc.id}").text
+    assert f"part 1 of 2 (segments 1–{PART_SIZE} of {PART_SIZE + 10}" in first
+    assert f'id="seg-s{PART_SIZE}"' in first and f'id="seg-s{PART_SIZE + 1}"' not in first
+    assert "<td><b>CONSULT</b></td>" not in first  # its segment is in part 2
+    second = client.get(f"/documents/{doc.id}?part=2").text
+    assert f'id="seg-s{PART_SIZE + 10}"' in second and "<td><b>CONSULT</b></td>" in second
+    assert client.get(f"/documents/{doc.id}?part=0").status_code == 422

@@ -167,8 +167,9 @@ def create_app(db: str | Path, *, writable: bool = False):
         return {"total": total, "page": page_no, "page_size": PAGE, "documents": rows}
 
     @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document_page(document_id: Annotated[str, PathParam(max_length=64)]):
-        return page("document.html", **document_context(load(document_id)))
+    def document_page(document_id: Annotated[str, PathParam(max_length=64)],
+                      part: Annotated[int, Query(ge=1, le=100_000)] = 1):
+        return page("document.html", **document_context(load(document_id), part=part))
 
     @app.get("/api/documents/{document_id}", tags=["documents"],
              summary="One document as parley.document/1 JSON (the analyze command's output)")

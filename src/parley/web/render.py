@@ -30,7 +30,9 @@ def environment():
     env = Environment(loader=PackageLoader("parley.web", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
     env.filters["part"] = lambda value: quote(str(value), safe="")  # one URL path segment, "/" included
-    env.globals.update(version=__version__, max_query=MAX_QUERY, inline=False, q="", app=False,
+    from .views import PART_SIZE
+
+    env.globals.update(part_size=PART_SIZE, version=__version__, max_query=MAX_QUERY, inline=False, q="", app=False,
                        stance_chart="", toxicity_chart="")
     return env
 
@@ -48,8 +50,8 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
-def document_context(doc: Document) -> dict[str, Any]:
-    view = document_view(doc)
+def document_context(doc: Document, part: int | None = None) -> dict[str, Any]:
+    view = document_view(doc, part=part)
     summary = view["summary"]
     return {"v": view, "stance_chart": charts.stance_bars(summary.stance) if summary else "",
             "toxicity_chart": charts.histogram(view["toxicity"])}

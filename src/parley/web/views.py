@@ -14,6 +14,8 @@ from typing import Any
 
 from ..model import Document, Segment
 
+#: segments on one page of the web app's document view (the report shows them all)
+PART_SIZE = 400
 #: comment scores shown per comment, in this order (the Perspective names, then parley's own)
 SCORES = ("toxicity", "severe_toxicity", "insult", "threat", "identity_attack", "profanity", "conspiracy",
           "off_topic")
@@ -120,13 +122,26 @@ def by_segment(segments: list[Segment], marks: list[Mark]) -> list[list[Mark]]:
     return out
 
 
-def document_view(doc: Document) -> dict[str, Any]:
-    """Everything the document template needs, computed once."""
+def document_view(doc: Document, *, part: int | None = None, part_size: int = PART_SIZE) -> dict[str, Any]:
+    """Everything the document template needs, computed once.
+
+    With ``part``, only that slice of ``part_size`` segments (1-based), with the events, positions
+    and commitments found in them: a very long document is shown a part at a time."""
     names = _names(doc)
+    segments = doc.segments
+    parts = max(1, -(-len(segments) // part_size))
+    if part is not None:
+        part = min(max(part, 1), parts)
+        segments = segments[(part - 1) * part_size: part * part_size]
+    shown = {s.id for s in segments} if part is not None else None
+
+    def keep(segment_id: str) -> bool:
+        return shown is None or segment_id in shown
+
     all_marks = marks(doc)
     comments = {c.segment: c for c in doc.discussion.comments} if doc.discussion else {}
     official, discussion = [], []
-    for seg, seg_marks in zip(doc.segments, by_segment(doc.segments, all_marks), strict=True):
+    for seg, seg_marks in zip(segments, by_segment(segments, all_marks), strict=True):
         who = seg.speaker.name if seg.speaker else ("press" if seg.kind == "question" else "")
         view = SegmentView(seg, pieces(doc.text, seg.start, seg.end, seg_marks), who, comments.get(seg.id))
         (discussion if seg.kind == "comment" else official).append(view)
@@ -135,12 +150,14 @@ def document_view(doc: Document) -> dict[str, Any]:
                                     pieces(doc.text, 0, len(doc.text), all_marks), ""))
     return {
         "doc": doc,
+        "part": part or 1,
+        "parts": parts if part is not None else 1,
         "official": official,
         "discussion": discussion,
         "actors": sorted(doc.actors, key=lambda a: (-len(a.mentions), a.name)),
-        "events": [event_row(doc, e, names) for e in doc.events],
-        "matrix": issue_matrix(doc, names),
-        "commitments": [commitment_row(doc, c, names) for c in doc.commitments],
+        "events": [event_row(doc, e, names) for e in doc.events if keep(e.segment)],
+        "matrix": issue_matrix(doc, names, keep),
+        "commitments": [commitment_row(doc, c, names) for c in doc.commitments if keep(c.segment)],
         "summary": doc.discussion.summary if doc.discussion else None,
         "scores": SCORES,
         "toxicity": [c.scores.get("toxicity") for c in comments.values() if "toxicity" in c.scores],
@@ -162,13 +179,15 @@ def commitment_row(doc: Document, c, names: dict[str, str]) -> dict[str, Any]:
     return {"commitment": c, "actor": party(c.actor, names), "evidence": excerpt(doc.text[c.start:c.end])}
 
 
-def issue_matrix(doc: Document, names: dict[str, str]) -> dict[str, Any]:
+def issue_matrix(doc: Document, names: dict[str, str], keep=lambda segment: True) -> dict[str, Any]:
     """Issues × actors: each cell the stances that actor takes on that issue, with their evidence."""
     columns: list[str] = []
     rows = []
     for issue in doc.issues:
         cells: dict[str, list[dict[str, Any]]] = {}
         for p in issue.positions:
+            if not keep(p.segment):
+                continue
             if p.actor not in columns:
                 columns.append(p.actor)
             cells.setdefault(p.actor, []).append(
