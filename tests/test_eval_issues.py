@@ -18,9 +18,9 @@ def data():
 def test_commitment_floors(data):
     rows = score_commitments(data.parent)
     spans = rows["commitments (overlapping span)"]
-    assert spans["precision"] >= 0.93
-    assert spans["recall"] >= 0.80
-    assert spans["f1"] >= 0.86
+    assert spans["precision"] >= 0.94
+    assert spans["recall"] >= 0.84
+    assert spans["f1"] >= 0.89
     assert rows["on matched gold"]["actor"] >= 0.93
     assert rows["on matched gold"]["due"] >= 0.95
 
@@ -34,6 +34,7 @@ def test_issue_floors(data):
 
 
 def test_heldout_floors(data):
-    """The conference annotated before the stages ran on it (few items: loose floors)."""
-    assert score_commitments(data.parent, split="heldout")["commitments (overlapping span)"]["precision"] >= 0.9
+    """The conferences annotated before the stages ran on them (few items: loose floors)."""
+    heldout = score_commitments(data.parent, split="heldout")["commitments (overlapping span)"]
+    assert heldout["precision"] >= 0.9 and heldout["recall"] >= 0.9
     assert score_issues(data.parent, split="heldout")["issues"]["recall"] >= 0.5

@@ -2,13 +2,17 @@
 
 There is no public gold for issues or commitments in ../shared/data, so ``tests/data/issues_gold.json`` and
 ``tests/data/commitments_gold.json`` were annotated by hand by the parley authors: the founding example's
-official part and one statement of each of six White House joint press conferences (``wh_briefings``).
-Split ``dev`` (the founding example and five conferences) was annotated while the rules were written, by
-someone who had seen the stages' output on it, so its figures are development figures; split ``heldout``
-(one conference, Bethlehem 2022-07-15) was annotated before the stages were run on it. Its first run
-scored commitments P 1.00 / R 0.20 and issue recall 0.58 (topic 0.86); one general fix it prompted
-(a subject naming a known actor the actors stage left unmarked, "The United States will ...") lifted
-commitment recall to 0.40, so it is no longer strictly unseen.
+official part and one statement of each of six White House joint press conferences (``wh_briefings``), plus,
+for commitments, two more conferences. Split ``dev`` was annotated while the rules were written, by someone
+who had seen the stages' output on it, so its figures are development figures. Split ``heldout`` is
+annotated before the stages are run on it. The first held-out conference (Bethlehem 2022-07-15) scored
+commitments P 1.00 / R 0.20 and issue recall 0.58 (topic 0.86) on its first run; after a fix it prompted
+(commitment recall 0.40) it stays held out for issues but moved to ``dev`` for commitments, replaced by
+Harris in Dar es Salaam (2023-03-30) and Biden with Macron (2022-12-01), annotated blind (19 commitments):
+their first run scored P 0.79 / R 0.74 / F1 0.76 (actor 0.93, due 0.93); the general fixes their errors
+prompted ("is committed to", "committed to" + noun, "we are launching", "we asked our teams to",
+"even if" is no condition, no relative clauses, "highlight" is podium talk, "my administration")
+lifted them to P 0.95 / R 0.95, so they too are no longer strictly unseen.
 They store paths, character offsets into the parley document text, countries, due dates and CAP topics,
 never the text. The set is small (56 issues, 44 commitments): read the figures as a floor, not as a
 benchmark. Only predictions inside each document's annotated ``scope`` are scored.
@@ -34,8 +38,8 @@ TESTS_DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
 ISSUES_GOLD = TESTS_DATA / "issues_gold.json"
 COMMITMENTS_GOLD = TESTS_DATA / "commitments_gold.json"
 STAGES = ["structure", "language", "nlp", "actors", "instruments", "dates", "issues", "commitments"]
-SPLITS = ((None, "founding example + 6 White House press conferences (all)"),
-          ("heldout", "1 press conference annotated before the stages were run on it (heldout)"))
+SPLITS = ((None, "founding example + White House press conferences (all)"),
+          ("heldout", "press conferences annotated before the stages were run on them (heldout)"))
 NOTE = "gold: small, hand-annotated by the parley authors (offsets only); see parley/evaluate/issues.py"
 
 

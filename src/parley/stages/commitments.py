@@ -6,10 +6,12 @@ A verb is a commitment when the parse says it is future or undertaken, and an ac
 * undertaken: "we agreed to / plan to / intend to / promised to / committed to (doing)", "we've agreed to
   new protections";
 * reported undertakings: "we agreed that our deputies will continue ...", "agreed that more ambitious
-  projects would be worked out ...", "we were assured that Japan would ..." ("would" counts only here).
+  projects would be worked out ...", "we were assured that Japan would ..." ("would" counts only here);
+* launched and delegated: "we are launching a new partnership", "we asked our teams to follow up".
 
 Not commitments: questions (a segment of kind question, or a sentence ending in "?"), hypotheticals
-(a clause under "if", "unless", "whether"), predictions with no actor as subject ("that will be
+(a clause under "if", "unless", "whether"; "even if" is no condition), relative clauses ("the topics we
+will discuss include ..."), predictions with no actor as subject ("that will be
 supported by ..."), "will be able to", "will have", and the talk of the podium ("I'll take questions",
 "we'll see"), nor a negated future of anyone but the speaker's side ("Russia is never going to take
 ...": a forecast; "we will not hold a news conference" is a commitment). Comments never produce
@@ -43,8 +45,18 @@ PODIUM_VERBS = {"say", "tell", "answer", "take", "let", "talk", "mention", "repe
                 "pass", "hand", "kick", "open", "yield",
                 "conclude", "see", "hear", "go", "come", "speak", "ask", "call", "add", "note", "get",
                 "leave", "point", "explain", "describe", "give", "begin", "close", "wrap", "try", "know", "find",
-                "look", "guess", "think", "be", "have", "keep", "love", "like", "want", "need", "bet"}
-PODIUM_WE = {"see", "hear", "talk", "know", "find", "go", "let", "take"}
+                "look", "guess", "think", "be", "have", "keep", "love", "like", "want", "need", "bet", "highlight",
+                "stress", "emphasize", "emphasise", "underline", "underscore", "reiterate", "recall"}
+#: "we are launching a new partnership": an initiative announced as it starts (present progressive)
+LAUNCH_VERBS = {"launch", "establish", "create", "set", "open", "inaugurate", "initiate", "found", "form"}
+#: "we asked our teams to follow up", "we instructed our ministers to prepare": a next step delegated
+DELEGATING_VERBS = {"ask", "instruct", "direct", "task", "charge", "order", "mandate", "request"}
+#: who a next step can be delegated to
+DELEGATES = {"team", "minister", "deputy", "official", "staff", "agency", "ministry", "department", "delegation",
+             "negotiator", "expert", "envoy", "representative", "secretary", "government", "administration",
+             "cabinet", "colleague", "sherpa", "ambassador"}
+PODIUM_WE = {"see", "hear", "talk", "know", "find", "go", "let", "take", "highlight", "stress", "emphasize",
+             "emphasise", "underline", "underscore", "reiterate", "recall"}
 STATIVE = {"be", "have", "seem", "remain", "become", "depend", "happen", "mean", "matter", "need", "like", "involve",
            "include", "require", "contain", "cost", "last", "consist"}
 #: intentions that bind only while they last: "Russia intended to ..." (past) is no commitment
@@ -85,7 +97,7 @@ def _in_sentence(doc: Document, seg: Segment, index: ActorIndex, offset: int, se
                 or (verb.i + 1 < len(verb.doc) and verb.nbor(1).text == "-"):  # "re-establish": the prefix
             continue
         kind = _commitment_kind(verb)
-        if kind is None or _hypothetical(verb) or _stative(verb) or _embedded_question(verb):
+        if kind is None or _hypothetical(verb) or _stative(verb) or _embedded_question(verb) or verb.dep_ == "relcl":
             continue
         # "we will continue contacts and report ...": the conjoined verbs share the subject and the "will"
         shared = [c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB" and subject_of_own(c) is None]
@@ -120,11 +132,18 @@ def _commitment_kind(verb) -> str | None:
         past_intention = governor.lemma_.lower() in INTENTION_VERBS and governor.tag_ in ("VBD", "VBN")
         if governor.lemma_.lower() in UNDERTAKING_VERBS and not _negated(governor) and not past_intention:
             return "undertaken"
-    if verb.lemma_.lower() == "agree" and not _negated(verb) and any(
+    if verb.lemma_.lower() in ("agree", "commit", "pledge") and not _negated(verb) and any(
             c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" for o in c.children) for c in verb.children):
-        return "agreed"  # "we've agreed to unprecedented protections for data privacy"
-    if verb.dep_ == "pcomp" and governor is not None and governor.head.lemma_.lower() in ("commit", "committed"):
-        return "undertaken"
+        return "agreed"  # "we've agreed to unprecedented protections", "we committed to deepening cooperation"
+    if verb.lemma_.lower() in LAUNCH_VERBS and verb.tag_ == "VBG" and not _negated(verb) and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "be" and c.tag_ in ("VBP", "VBZ") for c in verb.children):
+        return "launched"  # "we are launching a new partnership on 5G technology"
+    if governor is not None and verb.dep_ == "xcomp" and governor.lemma_.lower() in DELEGATING_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DELEGATES for c in governor.children) and not _negated(governor):
+        return "delegated"  # "we asked our teams to follow up on this"
+    if verb.dep_ == "pcomp" and governor is not None and governor.head.lemma_.lower() in ("commit", "committed") \
+            and not _negated(governor.head):
+        return "committed"  # "we committed to deepening ...", "the administration is committed to strengthening"
     return None
 
 
@@ -140,15 +159,20 @@ def _negated(token) -> bool:
 def _hypothetical(verb) -> bool:
     node = verb
     for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS and not _concessive(c) for c in node.children):
             return True  # the verb's own clause is conditional: "if we will ...", "whether Japan would ..."
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in node.children):
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") and not _concessive(m)
+                                         for m in c.children) for c in node.children):
             return True  # "If Russia agrees, Japan will sign ..."
         if node.dep_ not in ("conj", "ccomp", "xcomp") or node.head.i == node.i:
             return False
         node = node.head
     return False
+
+
+def _concessive(mark) -> bool:
+    """"even if the ground is not ripe, we will not give up": whatever happens, not a condition."""
+    return mark.i > 0 and mark.nbor(-1).lower_ == "even"
 
 
 def _embedded_question(verb) -> bool:
@@ -173,10 +197,14 @@ def _stative(verb) -> bool:
 def _commitment(doc: Document, seg: Segment, index: ActorIndex, offset: int, sent, verb, head_verb,
                 kind: str) -> Commitment | None:
     subject = subject_of(verb)
+    if kind == "committed" and subject is None:
+        # "to" -> "committed" (a verb, or the complement of "is"): whoever is committed
+        committed = head_verb.head.head
+        subject = subject_of(committed) or (subject_of(committed.head) if committed.dep_ == "acomp" else None)
     actors = token_actors(index, subject, offset, seg) if subject is not None else []
-    governor = head_verb.head if kind in ("reported", "undertaken") else None
+    governor = head_verb.head if kind in ("reported", "undertaken", "delegated") else None
     clause_root = governor if governor is not None else head_verb
-    if governor is not None and kind == "reported":
+    if governor is not None and kind in ("reported", "delegated"):
         governing_subject = subject_of(governor)
         if governing_subject is not None and governing_subject.dep_ != "nsubjpass":  # "we were assured": not ours
             actors = [*token_actors(index, governing_subject, offset, seg), *[a for a in actors]]

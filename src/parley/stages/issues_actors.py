@@ -13,6 +13,8 @@ import bisect
 from ..model import Document, Segment
 
 SELF_WORDS = {"i", "me", "my", "myself"}
+#: "my administration", "the Biden-Harris administration", "our government": the speaker's government
+GOVERNMENT_WORDS = {"administration", "government"}
 #: the words of a subject phrase that decide whose action it is: the head and what stands before it
 #: ("our deputies", "Japan's Foreign Ministry"), not relative clauses or appositions after it
 _SUBJECT_DEPS = {"poss", "compound", "amod", "nmod", "det"}
@@ -64,14 +66,24 @@ def token_actors(index: ActorIndex, token, offset: int, segment: Segment) -> lis
             if index.by_name[named] not in out:
                 out.append(index.by_name[named])
             continue
+        found = []
         for part in parts:
             lo, hi = part.left_edge.idx if part.i != head.i else part.idx, part.idx + len(part.text)
             if part.i != head.i:
                 hi = part.right_edge.idx + len(part.right_edge.text)
-            for actor in index.within(offset + lo, offset + hi):
-                if actor not in out:
-                    out.append(actor)
+            found += index.within(offset + lo, offset + hi)
+        if not found and _own_government(head):
+            found = [a for a in [speaker_actor(segment)] if a]
+        out += [a for a in dict.fromkeys(found) if a not in out]
     return out
+
+
+def _own_government(head) -> bool:
+    """"my administration", "our government", "the Biden-Harris administration" (a name before it)."""
+    if head.lemma_.lower() not in GOVERNMENT_WORDS:
+        return False
+    return any((c.dep_ == "poss" and c.lower_ in ("my", "our")) or (c.dep_ == "compound" and c.pos_ == "PROPN")
+               for c in head.children)
 
 
 def _name_of(head) -> str:
