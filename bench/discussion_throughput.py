@@ -4,8 +4,11 @@ The comments are the Wikipedia talk-page comments of ../shared/data/jigsaw_toxic
 test), replayed as a stream of documents: each document is a short official statement written here
 followed by ``--per-doc`` comments, with segments set by hand (the structure stage is not timed).
 Start-up (loading the embedding model, the scoring weights, VADER, the suffix list) is paid once on
-a warm-up document before timing. The stage is then run ``--repeat`` times over all documents in
-batches of ``Settings.batch_size`` documents; the median comments/s is reported.
+a warm-up document before timing (it has a link, so the suffix list is loaded there). The stage is
+then run ``--repeat`` times over all documents in batches of ``Settings.batch_size`` documents; the
+median comments/s is reported, by wall time and by the CPU seconds of this process
+(``time.process_time()``, robust to other load on a shared machine), with the share of comments the
+lexical first pass sent on to the full models and the word pieces embedded per comment.
 
     .venv/bin/python bench/discussion_throughput.py [--repeat 3] [--per-doc 40] [--max-embed-chars N] [--json]
 
@@ -63,11 +66,35 @@ def documents(texts: list[str], per_doc: int) -> list[Document]:
     return docs
 
 
-def run(stage: DiscussionStage, docs: list[Document], batch: int) -> float:
-    started = time.perf_counter()
+def run(stage: DiscussionStage, docs: list[Document], batch: int) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of one pass over ``docs``."""
+    started, cpu = time.perf_counter(), time.process_time()
     for begin in range(0, len(docs), batch):
         list(stage.pipe(docs[begin:begin + batch]))
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def embedded_tokens(stage: DiscussionStage, docs: list[Document]) -> tuple[int, int]:
+    """(word pieces embedded, comments sent on to the full models) in one pass, counted by a wrapper."""
+    import parley.embed as embed_module
+
+    counted = {"tokens": 0}
+    original = embed_module.embed
+
+    def counting(texts, max_tokens=None, batch_tokens=None):
+        counted["tokens"] += sum(len(ids) for ids in embed_module._token_ids(list(texts), max_tokens))
+        return original(texts, max_tokens, batch_tokens)
+
+    embed_module.embed = counting
+    try:
+        for doc in docs:
+            list(stage.pipe([doc]))
+    finally:
+        embed_module.embed = original
+    from parley.discussion.scoring import LexicalPass
+
+    texts = [doc.segment_text(seg) for doc in docs for seg in doc.segments_of("comment")]
+    return counted["tokens"], int(LexicalPass(texts).uncertain.sum())
 
 
 def main() -> None:
@@ -82,17 +109,20 @@ def main() -> None:
     texts = comments()
     stage = DiscussionStage(max_embed_chars=args.max_embed_chars)
     warm = time.perf_counter()
-    stage(documents(texts[:5], 5)[0])
+    stage(documents([*texts[:4], "See https://www.example.org/page for more."], 5)[0])
     startup = time.perf_counter() - warm
-    timings = []
+    timings, cpu_timings = [], []
     for _ in range(args.repeat):
         docs = documents(texts, args.per_doc)  # fresh documents: the stage writes into them
-        timings.append(run(stage, docs, stage.settings.batch_size))
+        wall, cpu = run(stage, docs, stage.settings.batch_size)
+        timings.append(wall)
+        cpu_timings.append(cpu)
     median = statistics.median(timings)
+    tokens, sent_on = embedded_tokens(stage, documents(texts, args.per_doc))
     from parley.embed import embed
 
     embed_timings = []
-    for _ in range(args.repeat):  # the share of the stage's time that is MiniLM embedding
+    for _ in range(args.repeat):  # MiniLM over whole comments alone, for comparison (the pre-cascade cost)
         started = time.perf_counter()
         embed([t[:args.max_embed_chars] if args.max_embed_chars else t for t in texts], batch_tokens=EMBED_BATCH_TOKENS)
         embed_timings.append(time.perf_counter() - started)
@@ -103,7 +133,11 @@ def main() -> None:
         "max_embed_chars": args.max_embed_chars,
         "startup_s": round(startup, 2),
         "runs_s": [round(t, 3) for t in timings],
+        "cpu_s": [round(t, 3) for t in cpu_timings],
         "comments_per_s": round(len(texts) / median, 1),
+        "comments_per_cpu_s": round(len(texts) / statistics.median(cpu_timings), 1),
+        "sent_on_to_full_models": round(sent_on / len(texts), 3),
+        "word_pieces_embedded_per_comment": round(tokens / len(texts), 1),
         "embedding_only_per_s": round(len(texts) / statistics.median(embed_timings), 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "models": "trained" if model_scores(["x"], None)[0] is not None else "missing (pattern layer only)",

@@ -100,3 +100,29 @@ def test_thresholds_cover_every_attribute():
     assert set(DEFAULT_THRESHOLDS) >= set(ATTRIBUTES)
     assert DEFAULT_THRESHOLDS["toxicity"] == 0.8
     assert all(0 < t < 1 for t in DEFAULT_THRESHOLDS.values())
+
+
+def test_the_cascade_settles_ordinary_comments_without_embedding_and_sends_the_rest_on():
+    from parley.discussion.scoring import LexicalPass
+
+    ordinary = "Thanks for the edit, I fixed the reference."
+    first = LexicalPass([ordinary, INSULT, CONSPIRACY])
+    assert not first.uncertain[0]  # an ordinary comment: lexical scores suffice
+    assert first.uncertain[1] and first.uncertain[2]
+    texts = [ordinary, INSULT]
+    junk = np.zeros((2, 384), dtype=np.float32)  # a settled row's embedding is never read
+    from parley.embed import embed
+
+    given = embed(texts)
+    junk[1] = given[1]
+    assert score_comments(texts, junk) == score_comments(texts, given)
+
+
+def test_without_the_cascade_every_comment_gets_the_full_models():
+    ordinary = "Thanks for the edit, I fixed the reference."
+    full = score_comments([ordinary, INSULT], cascade=False)
+    cascaded = score_comments([ordinary, INSULT])
+    assert cascaded[1] == full[1]  # sent on: the same full-model scores
+    for attribute in ATTRIBUTES:  # settled: lexical scores, still low
+        assert cascaded[0][attribute] < 0.5
+

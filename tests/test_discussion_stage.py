@@ -141,6 +141,16 @@ def test_founding_conspiracy_comments_score_high(founding_discussion):
         assert evidence_text(doc, analysis, "conspiracy"), needle
 
 
+def test_founding_conspiracy_flags_are_few(founding_discussion):
+    """Trained with ordinary comments as negatives, the model no longer calls ordinary political talk
+    conspiratorial: 6 of 54 flagged when pinned (15 when trained on PRCT alone)."""
+    need_models()
+    doc, _ = founding_discussion
+    assert doc.discussion.summary.flagged_by.get("conspiracy", 0) <= 8
+    praise = comment(founding_discussion, "I love this man. Lavrov is brilliant.")
+    assert "conspiracy" not in praise.flags
+
+
 def test_founding_models_rank_the_profane_dismissal_among_the_most_toxic(founding_discussion):
     need_models()
     doc, _ = founding_discussion

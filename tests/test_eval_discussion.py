@@ -51,6 +51,15 @@ def test_conspiracy_on_held_out_prct_comments(attributes):
     assert row["f1@flag"] >= FLOORS["prct_f1_flag"]
 
 
+def test_the_cascade_keeps_the_full_models_flags(attributes):
+    """The lexical first pass may cost a little ranking, not flags: F1 at the flag threshold stays within
+    0.02 of scoring every comment with the full models."""
+    for key in ("wikipedia:test toxicity", "prct:test conspiracy"):
+        row = attributes[key]
+        assert row["f1@flag"] >= row["f1@flag_full_models"] - 0.02, key
+        assert row["roc_auc"] >= row["roc_auc_full_models"] - 0.02, key
+
+
 def test_stance_and_unrelated_on_held_out_arc_pairs(stance):
     assert stance["macro_f1"] >= FLOORS["arc_macro_f1"]
     assert stance["unrelated_auc"] >= FLOORS["arc_unrelated_auc"]
@@ -72,15 +81,20 @@ def test_held_out_parts_do_not_overlap_training_parts():
     assert len(prct["test"]) == 125
 
 
-FLOORS = {  # measured at LIMIT=200 when pinned: 0.978, 0.704, 0.968, 1.000, 0.978, 0.897, 0.887, 0.797, 0.603, 0.971
+# measured at LIMIT=200 when first pinned (full models only): 0.978, 0.704, 0.968, 1.000, 0.978, 0.897, 0.887,
+# 0.797, 0.603, 0.971. With the cascade (lexical first pass) and the conspiracy model trained with ordinary
+# negatives: 0.974, 0.741, 0.964, 1.000, 0.975, 0.857, 0.870, 0.803, 0.603, 0.971. Raised: wikipedia_f1_flag,
+# prct_f1_flag. davidson_identity_auc (11 positives in the sample; 0.883 vs 0.886 full on a 992-tweet
+# sample) and prct_auc (0.877 with the full models: ordinary negatives cost a little PRCT ranking) kept.
+FLOORS = {
     "wikipedia_auc": 0.95,
-    "wikipedia_f1_flag": 0.66,
+    "wikipedia_f1_flag": 0.70,
     "wikipedia_fuzzed_auc": 0.94,
     "madlibs_auc": 0.98,
     "davidson_toxicity_auc": 0.95,
     "davidson_identity_auc": 0.85,
     "prct_auc": 0.86,
-    "prct_f1_flag": 0.77,
+    "prct_f1_flag": 0.79,
     "arc_macro_f1": 0.55,
     "arc_unrelated_auc": 0.95,
 }

@@ -107,6 +107,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--davidson-weight", type=float, default=0.1)
     parser.add_argument("--c", type=float, default=1.0)
+    parser.add_argument("--lex-c", type=float, default=3.0, help="C of the lexical-only (cascade) heads")
     args = parser.parse_args()
     started = time.time()
     d = args.data
@@ -140,11 +141,14 @@ def main() -> None:
             w_id.append(np.where(p.labels["toxicity"] == 0, w, 0.0))
     y_id, w_id = np.concatenate(y_id), np.concatenate(w_id)
     ident = fit(x, y_id, w_id, args.c)
+    # the lexical heads of the cascade: the same labels over [dense | hashed] only (no embedding)
+    tox_lex = fit(x[:, 384:], y_tox, weights, args.lex_c)
+    ident_lex = fit(x[:, 384:], y_id, w_id, args.lex_c)
     print(f"heads fitted in {time.time() - started:.0f}s", flush=True)
 
     def logits(model, part, cache):
         m, _ = features(part, cache, dense_mean, dense_scale)
-        return model.decision_function(m)
+        return model.decision_function(m[:, 384:] if model in (tox_lex, ident_lex) else m)
 
     # calibration on validation parts
     wiki_val, dav_val, mad_val = load_wikipedia(d, "val"), load_davidson(d, "val"), load_madlibs(d, "val")
@@ -154,6 +158,15 @@ def main() -> None:
     id_val = np.concatenate([logits(ident, dav_val, "davidson"), logits(ident, neg_wiki, "wiki")])
     id_y = np.concatenate([dav_val.labels["identity_attack"], np.zeros(len(neg_wiki.texts), dtype=int)])
     platt_id = platt(id_val, id_y)
+    # lexical heads: their own Platt fit on the same rows, expressed as an affine map onto the full head's
+    # logit scale (a * lexical + b), so that every attribute built on a head is computed the same way
+    tox_lex_val = logits(tox_lex, wiki_val, "wiki")
+    id_lex_val = np.concatenate([logits(ident_lex, dav_val, "davidson"), logits(ident_lex, neg_wiki, "wiki")])
+    lexical = {}
+    for head, (values, labels, full) in {"toxicity": (tox_lex_val, wiki_val.labels["toxicity"], platt_tox),
+                                         "identity_attack": (id_lex_val, id_y, platt_id)}.items():
+        own = platt(values, labels)
+        lexical[head] = {"head": f"{head}_lex", "to_full": [own[0] / full[0], (own[1] - full[1]) / full[0]]}
     id_f1, id_at = best_f1(id_y, sigmoid(platt_id[0] * id_val + platt_id[1]))
     tox_f1, tox_at = best_f1(wiki_val.labels["toxicity"], sigmoid(platt_tox[0] * tox_val + platt_tox[1]))
     validation = {
@@ -164,6 +177,10 @@ def main() -> None:
                                                     logits(ident, dav_val, "davidson")),
         "toxicity_best_f1_wikipedia_val": [tox_f1, tox_at],
         "identity_attack_best_f1_val": [id_f1, id_at],
+        "lexical_toxicity_auc_wikipedia_val": roc_auc(wiki_val.labels["toxicity"], tox_lex_val),
+        "lexical_toxicity_auc_davidson_val": roc_auc(dav_val.labels["toxicity"], logits(tox_lex, dav_val, "davidson")),
+        "lexical_identity_attack_auc_davidson_val": roc_auc(dav_val.labels["identity_attack"],
+                                                            logits(ident_lex, dav_val, "davidson")),
     }
     print(json.dumps(validation, indent=1), flush=True)
 
@@ -235,17 +252,22 @@ def main() -> None:
         coef[:384] *= EMB_SCALE
         return coef
 
-    matrix = np.column_stack([unscale(tox), unscale(ident)]).astype(np.float32)
+    def lex(model):  # zero embedding rows
+        return np.concatenate([np.zeros(384), model.coef_[0].astype(np.float64)])
+
+    matrix = np.column_stack([unscale(tox), unscale(ident), lex(tox_lex), lex(ident_lex)]).astype(np.float32)
     assert matrix.shape[0] == 384 + len(DENSE_NAMES) + HASH_BUCKETS
     OUT.mkdir(parents=True, exist_ok=True)
     np.save(OUT / "toxicity.npy", matrix, allow_pickle=False)
     meta = {
         "model": "parley.discussion toxicity attributes", "feature_version": FEATURE_VERSION,
-        "heads": ["toxicity", "identity_attack"],
-        "intercepts": [float(tox.intercept_[0]), float(ident.intercept_[0])],
+        "heads": ["toxicity", "identity_attack", "toxicity_lex", "identity_attack_lex"],
+        "intercepts": [float(m.intercept_[0]) for m in (tox, ident, tox_lex, ident_lex)],
+        "lexical": lexical,
         "dense_names": list(DENSE_NAMES), "dense_mean": dense_mean.tolist(), "dense_scale": dense_scale.tolist(),
         "attributes": attributes, "validation": validation,
-        "hyperparameters": {"C": args.c, "davidson_weight": args.davidson_weight, "madlibs_weight": 0.3,
+        "hyperparameters": {"C": args.c, "lexical_C": args.lex_c, "davidson_weight": args.davidson_weight,
+                            "madlibs_weight": 0.3,
                             "embedding_scale": EMB_SCALE, "seed": SEED},
         "data": SOURCES, "licence": LICENCE_NOTE,
         "held_out": "never trained or tuned on: wikipedia test part (30% of rev_ids, fixed seed "

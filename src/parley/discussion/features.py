@@ -25,6 +25,7 @@ import math
 import re
 import zlib
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -122,20 +123,27 @@ def _bucket(gram: str) -> int:
     return zlib.crc32(gram.encode("utf-8")) & (HASH_BUCKETS - 1)
 
 
+@lru_cache(maxsize=1 << 16)
+def _token_buckets(tok: str) -> tuple[int, tuple[int, ...]]:
+    """The bucket of a word and the buckets of its character 3–5-grams (cached: words repeat)."""
+    padded = f" {tok} "
+    grams = tuple(_bucket(padded[j:j + n]) for n in (3, 4, 5) for j in range(len(padded) - n + 1))
+    return _bucket("w:" + tok), grams
+
+
 def hashed_features(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Hashed word 1–2-grams and character 3–5-grams of the squashed text: ``(indices, values)``."""
     sq = squash(text)
     tokens = _WORD.findall(sq)
     counts: Counter[int] = Counter()
     for i, tok in enumerate(tokens):
-        counts[_bucket("w:" + tok)] += 1
         if i:
             counts[_bucket("b:" + tokens[i - 1] + " " + tok)] += 1
     for tok, times in Counter(tokens).items():
-        padded = f" {tok} "
-        for n in (3, 4, 5):
-            for j in range(len(padded) - n + 1):
-                counts[_bucket(padded[j:j + n])] += times
+        word, grams = _token_buckets(tok)
+        counts[word] += times
+        for gram in grams:
+            counts[gram] += times
     if not counts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
     idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))

@@ -9,11 +9,15 @@ Use::
     stance = stance_to_text(comments, official_text)
     # [{"agree": 0.1, "disagree": 0.2, "discuss": 0.1, "unrelated": 0.6}, ...]
 
-``score_comments(texts, embeddings=None)``
+``score_comments(texts, embeddings=None, cascade=True)``
     One dict per text with a calibrated probability in [0, 1] for every name in ``ATTRIBUTES``.
-    Pass ``embeddings`` (rows of ``parley.embed.embed(texts)``) to reuse vectors the caller already
-    has; otherwise the texts are embedded here. Scores of a text do not depend on the other texts of
-    the batch or their order.
+    A cascade: the lexical heads score every text first (``LexicalPass``, no embedding); a text goes on
+    to the full models (embedding + lexical features) only when some attribute's lexical probability
+    reaches its bound (``cascade_bounds()``, set on validation data by ``training/fit_cascade.py`` so that
+    99.5% of the validation comments the full models flag are sent on). Pass ``embeddings`` (rows of
+    ``parley.embed.embed(texts)``) to reuse vectors the caller already has (only the rows sent on are
+    read); otherwise those texts are embedded here. ``cascade=False``: every text through the full
+    models. Scores of a text do not depend on the other texts of the batch or their order.
 
 ``stance_to_text(comments, reference, comment_embeddings=None)``
     One dict per comment with probabilities of ``STANCES`` summing to 1: the stance of the comment
@@ -25,11 +29,15 @@ Use::
 How the scores are made (details and measured figures: ``parley eval discussion``):
 
 * features: the MiniLM sentence embedding, a small block of lexicon/style counts and hashed word and
-  character n-grams (``parley.discussion.features``);
+  character n-grams (``parley.discussion.features``); each full head has a lexical twin
+  (``<head>_lex``: the same labels over the lexicon counts and n-grams only), Platt-scaled on the same
+  rows and stored as an affine map onto the full head's logit scale (``"lexical"`` in the weights
+  file), so the stacked heads and calibrations apply unchanged in the cascade's first pass;
 * ``toxicity``, ``identity_attack`` and ``conspiracy`` are linear (logistic) models over all features
   (toxicity: Wikipedia talk comments, the Jigsaw sample, Davidson tweets, identity "madlibs";
-  identity_attack: Davidson hate speech + Jigsaw identity_hate; conspiracy: PRCT YouTube comments,
-  an ensemble of three logistic models folded into one weight column);
+  identity_attack: Davidson hate speech + Jigsaw identity_hate; conspiracy: PRCT YouTube comments
+  with ordinary comments (Wikipedia talk, Jigsaw, ARC) as down-weighted negatives, an ensemble of
+  three logistic models folded into one weight column);
 * ``insult`` and ``profanity`` have only the Jigsaw sample's 16 positives each: a small logistic head
   over the toxicity and identity-attack logits and the lexicon counts;
 * ``threat`` (2 labelled positives) and ``severe_toxicity`` (3) are hand-set priors over the same
@@ -38,12 +46,13 @@ How the scores are made (details and measured figures: ``parley eval discussion`
   parts (a validation split or out-of-fold logits); the stacked heads on out-of-fold logits.
 * Known limits: the training comments are Wikipedia talk pages, tweets and YouTube immigration
   threads, so dehumanising geopolitical slurs ("Ukros", "pests ... exterminated") are under-scored,
-  and conspiracy over-fires on ordinary political commentary (it is calibrated to PRCT, where half
-  the comments are conspiratorial).
+  and conspiracy knows one narrative well (population replacement): other theories (9/11, "Deep
+  State") come from the pattern layer. The cascade costs a little ranking (held-out Wikipedia
+  toxicity AUC a few thousandths under the full models), not flags.
 
 Weights load lazily, once per process, from ``parley/resources/discussion/`` (``<model>.json`` +
 ``<model>.npy`` for the models ``toxicity``, ``conspiracy`` and ``stance``, each rebuilt by
-``training/train_<model>.py``); inference is numpy only.
+``training/train_<model>.py``; the cascade bounds by ``training/fit_cascade.py``); inference is numpy only.
 """
 
 from __future__ import annotations
@@ -123,24 +132,36 @@ def _embeddings(texts: Sequence[str], given: np.ndarray | None) -> np.ndarray:
 
 
 class CommentFeatures:
-    """The features of a batch of comments, computed once and shared by every linear model."""
+    """The features of a batch of comments, computed once and shared by every linear model.
+
+    ``embeddings`` may be None: then only the lexical heads (``<head>_lex``) can be computed."""
 
     def __init__(self, texts: Sequence[str], embeddings: np.ndarray | None = None):
         self.texts = list(texts)
-        self.embeddings = _embeddings(self.texts, embeddings)
+        self.embeddings = embeddings
         self.dense = (np.stack([dense_features(t) for t in self.texts]) if self.texts
                       else np.zeros((0, len(DENSE_NAMES)), np.float32))
         self.hashed = [hashed_features(t) for t in self.texts]
 
 
-def model_logits(kind: str, features: CommentFeatures) -> dict[str, np.ndarray]:
+def model_logits(kind: str, features: CommentFeatures, lexical: bool = False) -> dict[str, np.ndarray]:
     """Raw logits (before calibration) of every head of model ``kind`` ("toxicity" or "conspiracy")
-    and of its standardised dense features (``"dense:<name>"``); used by ``score_comments`` and training."""
+    and of its standardised dense features (``"dense:<name>"``); used by ``score_comments`` and training.
+
+    ``lexical``: the full heads are replaced by their lexical heads mapped onto the full heads' logit scale
+    (``to_full`` in the weights file), so every attribute is computed from the same column names;
+    ``features.embeddings`` is then not needed."""
     model = _load(kind)
+    if lexical and not model.get("lexical"):
+        raise WeightsMissing(f"{kind} weights have no lexical heads (the cascade's first pass): retrain")
     dense = (features.dense - np.asarray(model["dense_mean"], np.float32)) / np.asarray(model["dense_scale"],
                                                                                         np.float32)
     weights = model["matrix"]  # rows: embedding | dense | hashed buckets; columns: heads
-    logits = features.embeddings @ weights[:EMBED_DIM] + dense @ weights[EMBED_DIM:EMBED_DIM + len(DENSE_NAMES)]
+    logits = dense @ weights[EMBED_DIM:EMBED_DIM + len(DENSE_NAMES)]
+    if not lexical:
+        if features.embeddings is None:
+            raise ValueError("the full heads need embeddings")
+        logits += features.embeddings @ weights[:EMBED_DIM]
     hashed = weights[EMBED_DIM + len(DENSE_NAMES):]
     if hashed.shape[0] != HASH_BUCKETS:
         raise WeightsMissing(f"{kind} weights have {hashed.shape[0]} hash buckets, expected {HASH_BUCKETS}: retrain")
@@ -149,6 +170,10 @@ def model_logits(kind: str, features: CommentFeatures) -> dict[str, np.ndarray]:
             logits[row] += val @ hashed[idx]
     logits += np.asarray(model["intercepts"], np.float32)
     out = {name: logits[:, i].astype(np.float64) for i, name in enumerate(model["heads"])}
+    if lexical:
+        for head, spec in model.get("lexical", {}).items():
+            a, b = spec["to_full"]
+            out[head] = a * out[spec["head"]] + b
     out.update({f"dense:{name}": dense[:, i].astype(np.float64) for i, name in enumerate(DENSE_NAMES)})
     return out
 
@@ -161,19 +186,78 @@ def attribute_logits(spec: dict, columns: dict[str, np.ndarray]) -> np.ndarray:
     return inputs @ np.asarray(spec["coef"]) + spec["intercept"]
 
 
-def score_comments(texts: list[str], embeddings: np.ndarray | None = None) -> list[dict[str, float]]:
-    """Calibrated probabilities in [0, 1] of every attribute in ``ATTRIBUTES``, one dict per text."""
-    texts = list(texts)
-    if not texts:
-        return []
-    features = CommentFeatures(texts, embeddings)
-    out = np.zeros((len(texts), len(ATTRIBUTES)))
+def _probabilities(features: CommentFeatures, lexical: bool) -> np.ndarray:
+    out = np.zeros((len(features.texts), len(ATTRIBUTES)))
     for kind in ("toxicity", "conspiracy"):
-        columns = model_logits(kind, features)
+        columns = model_logits(kind, features, lexical=lexical)
         for attribute, spec in _load(kind)["attributes"].items():
             raw = attribute_logits(spec, columns)
             out[:, ATTRIBUTES.index(attribute)] = _sigmoid(spec["platt"][0] * raw + spec["platt"][1])
+    return out
+
+
+def cascade_bounds() -> dict[str, float]:
+    """Per attribute, the lexical probability from which a comment goes on to the full models."""
+    bounds: dict[str, float] = {}
+    for kind in ("toxicity", "conspiracy"):
+        bounds.update(_load(kind).get("cascade", {}))
+    return bounds
+
+
+class LexicalPass:
+    """The cascade's first pass over a batch: lexical probabilities of every attribute and which texts
+    still need the full (embedding) models.
+
+    ``uncertain[i]`` is True when any attribute's lexical probability reaches its bound in
+    ``cascade_bounds()`` (set by ``training/fit_cascade.py`` so that nearly every comment the full models
+    would flag is sent on). The other texts keep their lexical probabilities: no embedding is needed."""
+
+    def __init__(self, texts: Sequence[str], cascade: bool = True):
+        self.features = CommentFeatures(texts)
+        self.probabilities = _probabilities(self.features, lexical=True)
+        bounds = cascade_bounds()
+        if not cascade or not bounds:
+            self.uncertain = np.ones(len(self.features.texts), dtype=bool)
+        else:
+            lows = np.asarray([bounds.get(a, 0.0) for a in ATTRIBUTES])
+            self.uncertain = (self.probabilities >= lows).any(axis=1)
+
+
+def score_comments(texts: list[str], embeddings: np.ndarray | None = None, cascade: bool = True,
+                   lexical: LexicalPass | None = None) -> list[dict[str, float]]:
+    """Calibrated probabilities in [0, 1] of every attribute in ``ATTRIBUTES``, one dict per text.
+
+    A cascade: every text gets the lexical heads first (``LexicalPass``); the texts they cannot settle
+    are scored by the full models (embedding + lexical features). ``embeddings``: the texts' full
+    embeddings, of which only the uncertain rows are read (other rows may hold anything, e.g. cheaper
+    head embeddings); without them the uncertain texts are embedded here. ``cascade=False`` scores every
+    text with the full models. ``lexical``: a first pass the caller already ran over the same texts."""
+    texts = list(texts)
+    if not texts:
+        return []
+    if embeddings is not None:
+        embeddings = np.asarray(embeddings, dtype=np.float32)
+        if embeddings.shape != (len(texts), EMBED_DIM):
+            raise ValueError(f"embeddings must have shape ({len(texts)}, {EMBED_DIM}), got {embeddings.shape}")
+    first = lexical if lexical is not None and cascade else LexicalPass(texts, cascade=cascade)
+    out = first.probabilities.copy()
+    rows = np.flatnonzero(first.uncertain)
+    if len(rows):
+        features = CommentFeatures.__new__(CommentFeatures)
+        features.texts = [texts[i] for i in rows]
+        features.dense = first.features.dense[rows]
+        features.hashed = [first.features.hashed[i] for i in rows]
+        features.embeddings = _embeddings(features.texts, None if embeddings is None else embeddings[rows])
+        out[rows] = _probabilities(features, lexical=False)
     return [{a: round(float(p), 6) for a, p in zip(ATTRIBUTES, row, strict=True)} for row in out]
+
+
+def lexical_scores(texts: list[str]) -> list[dict[str, float]]:
+    """The lexical heads' probabilities only (no embedding): cheap, for ranking sentences as evidence."""
+    if not texts:
+        return []
+    probs = _probabilities(CommentFeatures(texts), lexical=True)
+    return [{a: round(float(p), 6) for a, p in zip(ATTRIBUTES, row, strict=True)} for row in probs]
 
 
 def reference_sentences(reference: str, limit: int = 400) -> list[str]:
@@ -202,20 +286,25 @@ def pair_features(comment: str, e_comment: np.ndarray, claim: str, e_claim: np.n
     return np.concatenate([e_comment, e_comment * e_claim, np.abs(e_comment - e_claim), scalars])
 
 
-def stance_to_text(comments: list[str], reference: str,
-                   comment_embeddings: np.ndarray | None = None) -> list[dict[str, float]]:
-    """Probabilities of ``agree``/``disagree``/``discuss``/``unrelated`` of each comment toward ``reference``."""
+def stance_to_text(comments: list[str], reference: str | list[str], comment_embeddings: np.ndarray | None = None,
+                   reference_embeddings: np.ndarray | None = None) -> list[dict[str, float]]:
+    """Probabilities of ``agree``/``disagree``/``discuss``/``unrelated`` of each comment toward ``reference``.
+
+    ``reference`` may be given already split into sentences (a list), with their embeddings."""
     comments = list(comments)
     if not comments:
         return []
     model = _load("stance")
     emb = _embeddings(comments, comment_embeddings)
-    sentences = reference_sentences(reference)
+    sentences = list(reference) if isinstance(reference, list) else reference_sentences(reference)
     if not sentences:
         return [dict.fromkeys(STANCES, 0.0) | {"unrelated": 1.0} for _ in comments]
-    from ..embed import embed
+    if reference_embeddings is not None and len(reference_embeddings) == len(sentences):
+        ref = np.asarray(reference_embeddings, dtype=np.float32)
+    else:
+        from ..embed import embed
 
-    ref = embed(sentences)
+        ref = embed(sentences)
     closest = np.argmax(emb @ ref.T, axis=1)
     rows = np.stack([pair_features(c, emb[i], sentences[closest[i]], ref[closest[i]])
                      for i, c in enumerate(comments)])

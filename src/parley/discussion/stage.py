@@ -12,16 +12,20 @@ For every ``comment`` segment a :class:`~parley.model.CommentAnalysis`:
 * ``flags``: every attribute whose score reaches its threshold (``scoring``'s ``DEFAULT_THRESHOLDS``
   when present, else 0.8, and 0.5 for off_topic; override with ``thresholds=``). Each flag has
   evidence with offsets into ``Document.text``: the pattern's match, and for a model score the
-  comment's highest-scoring sentence for that attribute (sentences are scored only for flagged
-  comments); for off_topic the comment itself.
+  comment's highest-scoring sentence for that attribute (sentences of flagged comments only, ranked
+  by the lexical heads: no embedding); for off_topic the comment itself.
 * ``stance``: toward the actors and countries the comment mentions (``stance``).
 
 A non-English comment keeps its language and links, gets no scores, and the stage records a skip
 (``doc.skipped``: stage "discussion", the segment id and the language). When the trained models are
 not installed the scores come from the pattern layer alone and a skip says so once per document.
 
-Batching: ``pipe(docs)`` embeds the comments and official sentences of all documents in one call and
-scores all comments in one call.
+Batching and the cascade: ``pipe(docs)`` runs the scorers' lexical first pass over the comments of all
+documents at once (``scoring.LexicalPass``). Only the comments it cannot settle, and the official
+sentences, are embedded whole (MiniLM costs in proportion to the word pieces embedded); of a settled
+comment only the first ``HEAD_TOKENS`` word pieces are embedded, for off-topic and topics, and the whole
+comment too when its off-topic probability from the head falls in ``OFF_TOPIC_BAND`` (near the
+threshold the head alone can tip the decision). Then all comments are scored in one call.
 """
 
 from __future__ import annotations
@@ -55,26 +59,51 @@ def default_thresholds() -> dict[str, float]:
     return merged
 
 
-def model_scores(texts: list[str], embeddings: np.ndarray | None) -> tuple[list[dict[str, float]] | None, str]:
+def lexical_pass(texts: list[str]):
+    """The scorers' cheap first pass (``scoring.LexicalPass``), or None when the models are unavailable."""
+    if not texts:
+        return None
+    try:
+        from .scoring import LexicalPass
+
+        return LexicalPass(texts)
+    except (ImportError, RuntimeError):
+        return None
+
+
+def model_scores(texts: list[str], embeddings: np.ndarray | None,
+                 lexical=None) -> tuple[list[dict[str, float]] | None, str]:
     """The one call into the trained models: (scores per text, "") or (None, why they are unavailable)."""
     if not texts:
         return [], ""
     try:
         from .scoring import score_comments
 
-        return score_comments(texts, embeddings=embeddings), ""
+        return score_comments(texts, embeddings=embeddings, lexical=lexical), ""
     except (ImportError, RuntimeError) as exc:  # module not installed or weights missing (WeightsMissing)
         return None, f"{type(exc).__name__}: {exc}"
 
 
-def unrelated_probabilities(texts: list[str], reference: str, embeddings: np.ndarray) -> list[float] | None:
-    """The ARC stance model's ``unrelated`` probability of each comment toward ``reference``, if available."""
-    if not texts or not reference.strip():
+def lexical_sentence_scores(texts: list[str]) -> list[dict[str, float]] | None:
+    """The lexical heads' scores of sentences (ranking evidence needs no embedding), if available."""
+    try:
+        from .scoring import lexical_scores
+
+        return lexical_scores(texts)
+    except (ImportError, RuntimeError):
+        return None
+
+
+def unrelated_probabilities(texts: list[str], sentences: list[str], embeddings: np.ndarray,
+                            sentence_embeddings: np.ndarray) -> list[float] | None:
+    """The ARC stance model's ``unrelated`` probability of each comment toward the official sentences."""
+    if not texts or not sentences:
         return None
     try:
         from .scoring import stance_to_text
 
-        return [row["unrelated"] for row in stance_to_text(texts, reference, comment_embeddings=embeddings)]
+        return [row["unrelated"] for row in stance_to_text(texts, sentences, comment_embeddings=embeddings,
+                                                           reference_embeddings=sentence_embeddings)]
     except (ImportError, RuntimeError):
         return None
 
@@ -96,9 +125,16 @@ class _Plan:
     comments: list[_Comment]
     reference: list[tuple[int, int]]  # official sentences as absolute spans
     reference_rows: list[int] = field(default_factory=list)
+    off_topic: np.ndarray | None = None
 
 
 EMBED_BATCH_TOKENS = 2048
+#: word pieces embedded of a comment the lexical first pass settles (its head is enough for most off-topic
+#: decisions and for topics) ...
+HEAD_TOKENS = 16
+#: ... unless its off-topic probability from the head lies in this band: then the whole comment is embedded
+#: and off-topic is decided on that (near the threshold the head alone moves the decision either way)
+OFF_TOPIC_BAND = (0.08, 0.92)
 
 
 class DiscussionStage:
@@ -124,18 +160,47 @@ class DiscussionStage:
             for c in plan.comments:
                 if c.english:
                     c.row = len(texts)
-                    texts.append(c.text[:self.max_embed_chars] if self.max_embed_chars else c.text)
+                    texts.append(c.text)
         n_comments = len(texts)
         for plan in plans:
             for s, e in plan.reference:
                 plan.reference_rows.append(len(texts))
                 texts.append(plan.doc.text[s:e])
-        from ..embed import embed
+        # the cascade: the lexical first pass settles most comments; only the others need the whole
+        # comment embedded for the full models. A settled comment's head is embedded for off-topic and topics.
+        first = lexical_pass(texts[:n_comments])
+        full = [i for i in range(len(texts)) if i >= n_comments or first is None or first.uncertain[i]]
+        head = [i for i in range(n_comments) if first is not None and not first.uncertain[i]]
+        vectors = np.zeros((len(texts), 384), dtype=np.float32)
+        if texts:
+            from ..embed import embed
 
-        # a token budget per ONNX call bounds memory on long comments (32 x 256 tokens took 1.6 GB)
-        vectors = embed(texts, batch_tokens=EMBED_BATCH_TOKENS) if texts else np.zeros((0, 384), dtype=np.float32)
-        comment_texts = [c.text for plan in plans for c in plan.comments if c.english]
-        scores, why = model_scores(comment_texts, vectors[:n_comments] if n_comments else None)
+            cut = self.max_embed_chars
+            # a token budget per ONNX call bounds memory on long comments (32 x 256 tokens took 1.6 GB)
+            if full:
+                vectors[full] = embed([texts[i][:cut] if cut and i < n_comments else texts[i] for i in full],
+                                      batch_tokens=EMBED_BATCH_TOKENS)
+            if head:
+                vectors[head] = embed([texts[i] for i in head], max_tokens=HEAD_TOKENS, batch_tokens=EMBED_BATCH_TOKENS)
+        if head:  # off-topic near its threshold: embed the whole comment and decide again
+            cut = self.max_embed_chars
+            for plan in plans:
+                plan.off_topic = self._off_topic(plan, [c for c in plan.comments if c.english], vectors)
+            low, high = OFF_TOPIC_BAND
+            settled = set(head)
+            again = [c.row for plan in plans for c, p in zip([c for c in plan.comments if c.english],
+                                                             plan.off_topic, strict=True)
+                     if c.row in settled and low <= p <= high]
+            if again:
+                from ..embed import embed
+
+                vectors[again] = embed([texts[i][:cut] if cut else texts[i] for i in again],
+                                       batch_tokens=EMBED_BATCH_TOKENS)
+                changed = set(again)
+                for plan in plans:
+                    if any(c.row in changed for c in plan.comments if c.english):
+                        plan.off_topic = self._off_topic(plan, [c for c in plan.comments if c.english], vectors)
+        scores, why = model_scores(texts[:n_comments], vectors[:n_comments] if n_comments else None, first)
         for plan in plans:
             self._analyse(plan, vectors, scores, why)
         yield from (plan.doc for plan in plans)
@@ -166,7 +231,7 @@ class DiscussionStage:
         if english and scores is None:
             doc.skipped.append(Skip("discussion", f"toxicity models unavailable ({why}); scores come from the "
                                                   "pattern layer only", "model"))
-        off = self._off_topic(plan, english, vectors)
+        off = plan.off_topic if plan.off_topic is not None else self._off_topic(plan, english, vectors)
         hits = patterns.scan_thread([c.text for c in english])
         speaker = stance.main_speaker(doc)
         results: list[CommentAnalysis] = []
@@ -201,10 +266,11 @@ class DiscussionStage:
         words = [c.words for c in english]
         names = _names_speaker(doc, [c.text for c in english])
         if plan.reference:
-            reference_text = " ".join(doc.text[s:e] for s, e in plan.reference)
+            sentences = [doc.text[s:e] for s, e in plan.reference]
             r = offtopic.relatedness(cvecs, vectors[plan.reference_rows], words,
-                                     set(offtopic.content_words(reference_text)), names)
-            unrelated = unrelated_probabilities([c.text for c in english], reference_text, cvecs)
+                                     set(offtopic.content_words(" ".join(sentences))), names)
+            unrelated = unrelated_probabilities([c.text for c in english], sentences, cvecs,
+                                                vectors[plan.reference_rows])
             n_reference = len(plan.reference)
         else:
             r = offtopic.thread_relatedness(cvecs, words, names)
@@ -252,7 +318,7 @@ class DiscussionStage:
         texts = {c.segment.id: c.text for _, c, _ in pending}
         sentence_scores: dict[tuple[str, tuple[int, int]], dict[str, float]] = {}
         if multi:
-            scored, _ = model_scores([texts[cid][s:e] for cid, (s, e) in multi], None)
+            scored = lexical_sentence_scores([texts[cid][s:e] for cid, (s, e) in multi])
             if scored is not None:
                 sentence_scores = {key: row for key, row in zip(multi, scored, strict=True)}
         for analysis, comment, attribute in pending:

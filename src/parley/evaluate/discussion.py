@@ -244,7 +244,13 @@ def evaluate_comment_scores(data: Path, limit: int | None = None) -> Section:
     for part in parts:
         part = _sample(part, limit)
         rows.update(_attribute_rows(part, score_comments(part.texts), DEFAULT_THRESHOLDS))
+        if part.name in ("wikipedia:test", "prct:test"):  # what the cascade costs against the full models alone
+            full = _attribute_rows(part, score_comments(part.texts, cascade=False), DEFAULT_THRESHOLDS)
+            for key, row in full.items():
+                rows[key].update({"roc_auc_full_models": row["roc_auc"], "f1@flag_full_models": row["f1@flag"]})
     return Section("Comment attributes (held-out test parts)", rows,
+                   "Scores come from the cascade (lexical first pass, full models for the comments it cannot "
+                   "settle); *_full_models: every comment through the full models. "
                    "best_f1 picks its threshold on the test rows themselves: an upper bound, not a claim. "
                    "jigsaw:test has 26 scored rows (1-2 positives) and xai_disinfodemics 25 texts (5 conspiracy, "
                    "the rest critical; COVID Telegram, not PRCT's narrative): smoke tests, not measurements.")
