@@ -432,7 +432,9 @@ def _dyad_rows(conn, base: str, params: list[Any], a: str, b: str, by: str, limi
     counts = _rows(conn, "SELECT substr(d.date, 1, ?) AS period, e.type, count(*) AS events" + base +
                    " AND d.date IS NOT NULL GROUP BY period, e.type ORDER BY period, e.type LIMIT ?",
                    [PERIODS[by], *params, MAX_LIMIT])
-    rows = _rows(conn, f"SELECT d.date, e.document, e.id AS event, e.type, {_PARTY.format(role='actor')} AS actor, "
-                 f"{_PARTY.format(role='recipient')} AS recipient, e.negated, e.segment, e.text AS evidence" + base +
-                 " ORDER BY d.date, e.document, e.rowid LIMIT ?", [*params, limit])
+    # the page of events first (keys only), then the parties' names for that page alone
+    rows = _rows(conn, f"SELECT k.date, e.document, e.id AS event, e.type, {_PARTY.format(role='actor')} AS actor, "
+                 f"{_PARTY.format(role='recipient')} AS recipient, e.negated, e.segment, e.text AS evidence FROM "
+                 "(SELECT d.date, e.rowid AS row" + base + " ORDER BY d.date, e.document, e.rowid LIMIT ?) k "
+                 "JOIN events e ON e.rowid = k.row ORDER BY k.date, e.document, e.rowid", [*params, limit])
     return {"a": a, "b": b, "by": by, "timeline": counts, "events": rows}
