@@ -220,3 +220,39 @@ def test_the_united_states_written_with_the_is_the_state():
         from_text("The United States demanded that Iran stop enriching uranium. The UK agreed."))
     countries = {a.country for a in doc.actors if a.type == "state"}
     assert {"USA", "GBR", "IRN"} <= countries
+
+
+# -- states named by their people, armed groups, full official names (issue 4) --------------------------
+def test_peoples_and_their_plurals_name_their_states():
+    doc = run("Serb forces and two Croats met Albanians, Nigerians and a Kyrgyz delegation near Irish troops.")
+    for code, word in (("SRB", "Serb"), ("HRV", "Croats"), ("ALB", "Albanians"), ("NGA", "Nigerians"),
+                       ("KGZ", "Kyrgyz"), ("IRL", "Irish")):
+        assert word in mention_texts(doc, state(doc, code))
+
+
+def test_the_full_name_of_north_korea_is_not_south_korea():
+    doc = run("The Democratic People's Republic of Korea rejected the proposal of the Republic of Korea.")
+    assert "Democratic People's Republic of Korea" in mention_texts(doc, state(doc, "PRK"))
+    assert mention_texts(doc, state(doc, "KOR")) == ["Republic of Korea"]
+
+
+def test_armed_groups_have_the_country_of_their_dictionary_code():
+    doc = run("Hezbollah and Hamas rejected the plan, and the Taliban said nothing.")
+    assert {a.name: a.country for a in doc.actors if a.type == "organization"} == \
+        {"Hezbollah": "LBN", "Hamas": "PSE", "Taliban": "AFG"}
+
+
+def test_a_person_written_in_capitals_by_one_source_is_found_as_written_in_prose():
+    doc = run("Former President Askar Akayev spoke on Monday.")
+    assert actor(doc, "Askar Akayev").country == "KGZ"
+
+
+def test_a_longer_form_of_a_known_name_is_the_same_person():
+    doc = run("President Omar Hassan al-Bashir spoke on Monday.")
+    assert [a.country for a in doc.actors if a.type == "person"] == ["SDN"]
+
+
+def test_places_are_kept_for_the_events_stage_but_are_not_actors():
+    doc = run("Talks were held in Geneva.")
+    assert not doc.actors
+    assert [(doc.text[s:e], code) for s, e, code in doc.cache["places"]] == [("Geneva", "CHE")]

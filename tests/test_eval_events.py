@@ -1,7 +1,14 @@
 """Floors on ``parley eval events`` (PLOVER gold standard records). Raised as the stage improves, never
-lowered without saying why. Measured 2026-11-29 (after the gazetteer stopped hiding "the United States"):
-coverage 0.727, type accuracy 0.472, type macro-F1 0.490, actor country 0.617, recipient country 0.392
-(goal: macro-F1 0.70, countries 0.85 — not reached)."""
+lowered without saying why.
+
+Measured 2026-11-29, after issue 4's rules (states named by their peoples and places, armed groups, announced
+acts as AGREE/THREATEN, light verbs + event nouns, the main event nearest the root of the parse):
+all 322 sentences: coverage 0.829, type accuracy 0.634, type macro-F1 0.611, actor country 0.763, recipient
+country 0.622; the held-out fifth (76 sentences not looked at while the rules were written): coverage 0.789,
+type accuracy 0.605, macro-F1 0.587, actor 0.711, recipient 0.594. Before: 0.727 / 0.472 / 0.490 / 0.617 /
+0.392 (held-out fifth 0.684 / 0.421 / 0.462 / 0.579 / 0.377). Goal: macro-F1 0.70, countries 0.85 — not
+reached. Nothing is trained on the GSR (training/train_event_classifier.py: no re-typer beat the rules by
+5-fold CV)."""
 
 from __future__ import annotations
 
@@ -12,25 +19,36 @@ from parley.evaluate.events import GSR, evaluate_events, macro_f1
 
 
 @pytest.fixture(scope="module")
-def scores():
+def rows():
     need(DATA / GSR)
-    result = evaluate_events(DATA)
-    return result.sections[0].rows["lexicon+frames"]
+    return evaluate_events(DATA).sections[0].rows
 
 
-def test_every_gold_sentence_is_scored(scores):
+@pytest.fixture(scope="module")
+def scores(rows):
+    return rows["lexicon+frames"]
+
+
+def test_every_gold_sentence_is_scored(scores, rows):
     assert scores["sentences"] == 322
+    assert rows["held-out fifth"]["sentences"] == 76
 
 
 def test_event_type_floors(scores):
-    assert scores["coverage"] >= 0.71
-    assert scores["type_acc"] >= 0.46
-    assert scores["type_macro_f1"] >= 0.48
+    assert scores["coverage"] >= 0.81
+    assert scores["type_acc"] >= 0.61
+    assert scores["type_macro_f1"] >= 0.59
 
 
 def test_actor_and_recipient_country_floors(scores):
-    assert scores["actor_country_acc"] >= 0.60
-    assert scores["recipient_country_acc"] >= 0.37
+    assert scores["actor_country_acc"] >= 0.74
+    assert scores["recipient_country_acc"] >= 0.60
+
+
+def test_held_out_floors(rows):
+    held = rows["held-out fifth"]
+    assert held["type_acc"] >= 0.57 and held["type_macro_f1"] >= 0.55
+    assert held["actor_country_acc"] >= 0.68 and held["recipient_country_acc"] >= 0.56
 
 
 def test_macro_f1_counts_a_missing_event_as_wrong():

@@ -140,3 +140,55 @@ def test_negation_and_future_tense_are_read_from_the_auxiliaries():
 def test_a_refusal_to_accept_is_a_rejection():
     doc = run("Syria says it will not accept any more refugees from Iraq.")
     assert any(e.type == "REJECT" and countries(doc, e.actor) == {"SYR"} for e in doc.events)
+
+
+# -- issue 4: announced acts, conditions, questions, places, light verbs ---------------------------------
+def test_an_announced_cooperative_act_is_an_agreement_and_a_hostile_one_a_threat():
+    doc = run("Norway will give Kenya a grant of ten million dollars.")
+    find(doc, "AGREE", "NOR", "KEN", "grant")
+    doc = run("Greece plans to impose restrictions on Albanian workers.")
+    find(doc, "THREATEN", "GRC", "ALB", "restrictions")
+    assert not [e for e in doc.events if doc.text[e.trigger.start:e.trigger.end] == "plans"]  # intent wraps the act
+
+
+def test_an_act_made_conditional_with_unless_is_a_threat():
+    doc = run("Nigeria said it will withdraw its troops from Chad unless the fighting stops.")
+    find(doc, "THREATEN", "NGA", "TCD", "withdraw")
+
+
+def test_an_act_the_parties_agreed_on_is_not_retyped_as_an_announcement():
+    doc = run("Russia and Japan agreed that they will not hold a joint news conference.")
+    assert [e.type for e in doc.events if doc.text[e.trigger.start:e.trigger.end] == "hold"] == ["CONSULT"]
+
+
+def test_a_question_is_not_an_event():
+    doc = run("Will Japan reject the Russian proposal?")
+    assert doc.events == []
+
+
+def test_a_place_stands_for_its_state():
+    doc = run("Israel reimposed blockades in the West Bank on Friday.")
+    (event, *_) = find(doc, "COERCE", "ISR", "PSE", "blockades")
+    assert doc.text[event.trigger.start:event.trigger.end] == "reimposed"
+
+
+def test_a_domestic_act_has_its_own_state_as_recipient():
+    doc = run("Algerian police imposed a curfew in Algiers.")
+    find(doc, "COERCE", "DZA", "DZA", "curfew")
+
+
+def test_a_light_verb_takes_the_act_its_object_names():
+    doc = run("Hezbollah declared a ceasefire in southern Lebanon.")
+    find(doc, "RETREAT", "LBN", None, "ceasefire")
+
+
+def test_peoples_name_actors_and_recipients():
+    doc = run("Serb forces killed three ethnic Albanians near the border.")
+    find(doc, "ASSAULT", "SRB", "ALB", "killed")
+    doc = run("The United States demanded that the Democratic People's Republic of Korea abandon its program.")
+    find(doc, "REQUEST", "USA", "PRK", "demanded")
+
+
+def test_a_time_is_not_the_preposition_a_pattern_asks_for():
+    doc = run("China on Tuesday demanded that the US cancel its arms sales to Taiwan.")
+    assert [e.type for e in doc.events if doc.text[e.trigger.start:e.trigger.end] == "demanded"] == ["REQUEST"]

@@ -3,10 +3,12 @@
 Reads the CAMEO verb-pattern dictionary of PETRARCH2 (``petrarch2-dictionaries/CAMEO.2.0.txt``, MIT licence,
 Copyright (c) 2015 Open Event Data Alliance) and the CAMEO-to-PLOVER table of the PLOVER ontology
 (``plover-ontology/CAMEO2PLOVER-2021.txt``, CC BY-SA 4.0), and writes, for every verb the dictionary
-knows, its default PLOVER type and the object/preposition words that turn it into another type::
+knows, its default PLOVER type and the object/preposition words that turn it into another type, and the
+event nouns the table's descriptions name after a light verb ("Impose curfew": a curfew is a COERCE)::
 
     {"verbs": {"condemn": {"code": "111", "blocks": [12]}, ...},
      "patterns": [{"block": 7, "words": ["to", "ceasefire"], "subject": [], "code": "0356"}, ...],
+     "nouns": {"curfew": "1723", ...},
      "codes": {"111": ["ACCUSE", "disapprove", ["diplomatic"]], ...}}
 
 Only lemmas, function words and numeric codes are kept (no comments, no example text). CAMEO 01
@@ -46,6 +48,39 @@ def read_table(path: Path) -> dict[str, list]:
     return table
 
 
+#: verbs that only carry the act a CAMEO description names ("Conduct hunger strike", "Impose curfew")
+LIGHT_DESCRIPTIONS = re.compile(r"^(?:engage in|conduct|carry out|impose|declare|use|make|host|provide|grant|sign|"
+                                r"bring)\s+(.*)$", re.I)
+
+
+def read_nouns(path: Path) -> dict[str, str]:
+    """Event nouns from the descriptions of the CAMEO-to-PLOVER table: "1723: ... # Impose curfew" gives
+    ``curfew`` -> 1723 (a light verb's object names the act: "declared a curfew", "mounted an invasion").
+    Only descriptions that start with a light verb; qualifiers ("for rights", "against") are cut, lists
+    ("embargo, boycott, or sanctions") split. The most general code wins a phrase named twice."""
+    nouns: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{3,4}):[^#]*#\s*(.+)$", line)
+        if not m:
+            continue
+        code, description = m.group(1), m.group(2).strip()
+        light = LIGHT_DESCRIPTIONS.match(description)
+        if not light:
+            continue
+        rest = re.split(r"\s+(?:for|against|on|to)(?:\s+|$)", light.group(1).lower())[0]
+        items = [re.sub(r"^(?:a|an|the|other)\s+", "", i.strip(" .")) for i in
+                 re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", rest)]
+        items = [i for i in items if re.fullmatch(r"[a-z][a-z -]*", i)
+                 and i.split()[0] not in ("as", "restrict", "use")]
+        head = items[-1].split()[-1] if items and " " in items[-1] else None
+        for phrase in items:
+            if head and " " not in phrase and phrase != head:
+                phrase = f"{phrase} {head}"  # "chemical, biological, or radiological weapons"
+            if phrase not in nouns or len(code) < len(nouns[phrase]):
+                nouns[phrase] = code
+    return nouns
+
+
 def plover(code: str, table: dict[str, list]) -> list | None:
     """PLOVER [type, mode, contexts] of a CAMEO code (by the longest known prefix), or None."""
     if not code or not code[:2].isdigit() or code.startswith("01"):
@@ -64,16 +99,25 @@ def first_code(field: str) -> str | None:
     return code if code and code != "---" else None
 
 
-def words_of(text: str, synsets: dict[str, list[str]]) -> list[str]:
-    """The words a pattern's tail requires, lower-cased; a synset (&NAME) is kept as ``&name``."""
+def words_of(text: str, synsets: dict[str, list[str]]) -> list[str] | None:
+    """The words a pattern's tail requires, lower-cased; a synset (&NAME) is kept as ``&name``, alternatives
+    ("FAVOUR/FAVOR") become a synset of their own. None when a word cannot be read: a pattern is kept whole
+    or not at all (a "* IN FAVOUR/FAVOR" reduced to "* IN" would match any "in")."""
     out = []
     for raw in re.sub(r"[(){}]", " ", text).split():
         if raw.startswith("&"):
             out.append("&" + raw[1:].lower())
+            continue
+        word = raw.strip("_").replace("_", " ").lower()
+        if not word or word in STOP:
+            continue
+        if "/" in word and all(re.match(r"^[a-z][a-z' -]*$", w) for w in word.split("/")):
+            synsets.setdefault(word, word.split("/"))
+            out.append("&" + word)
+        elif re.match(r"^[a-z][a-z' -]*$", word):
+            out.append(word)
         else:
-            word = raw.strip("_").replace("_", " ").lower()
-            if word and word not in STOP and re.match(r"^[a-z][a-z' -]*$", word):
-                out.append(word)
+            return None
     return out
 
 
@@ -110,8 +154,12 @@ def parse(path: Path) -> tuple[dict, list, dict]:
             if "*" not in body or not code:
                 continue
             before, after = body.split("*", 1)
-            patterns.append({"block": len(blocks) - 1, "words": words_of(after, synsets),
-                             "subject": words_of(before, synsets), "code": code})
+            words, subject = words_of(after, synsets), words_of(before, synsets)
+            if words is None or subject is None:
+                continue
+            # a block's patterns apply to all its verbs (they are synonyms; the comment only names the verb
+            # the example was written with)
+            patterns.append({"block": len(blocks) - 1, "words": words, "subject": subject, "code": code})
             continue
         # a verb line: WORD or +MULTI_WORD, optional {forms}, optional [code]
         codes = CODE.findall(line)
@@ -152,6 +200,12 @@ def main(data: Path) -> None:
         if mapped:
             codes[info["code"]] = mapped
         kept_verbs[verb] = {"code": info["code"] if mapped else None, "blocks": info["blocks"]}
+    nouns = {}
+    for phrase, code in read_nouns(data / "plover-ontology" / "CAMEO2PLOVER-2021.txt").items():
+        mapped = plover(code, table)
+        if mapped:
+            codes[code] = mapped
+            nouns[phrase] = code
     used = {w[1:] for p in kept_patterns for w in p["words"] + p["subject"] if w.startswith("&")}
     kept_patterns = sorted({json.dumps(p, sort_keys=True) for p in kept_patterns})
     out = {
@@ -165,11 +219,12 @@ def main(data: Path) -> None:
         "licence": "CC BY-SA 4.0 (derived from the PLOVER table); the CAMEO part is under the MIT licence",
         "verbs": kept_verbs,
         "patterns": [json.loads(p) for p in kept_patterns],
+        "nouns": dict(sorted(nouns.items())),
         "synsets": {k: sorted(set(v)) for k, v in sorted(synsets.items()) if k in used},
         "codes": dict(sorted(codes.items())),
     }
     OUT.write_text(json.dumps(out, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{OUT}: {len(kept_verbs)} verbs, {len(kept_patterns)} patterns, {len(codes)} codes")
+    print(f"{OUT}: {len(kept_verbs)} verbs, {len(kept_patterns)} patterns, {len(nouns)} nouns, {len(codes)} codes")
 
 
 if __name__ == "__main__":

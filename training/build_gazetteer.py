@@ -9,6 +9,8 @@ Sources (each folder's SOURCE.md names repository, commit and licence):
 - ``petrarch2-dictionaries/Phoenix.Countries.actors.txt`` and ``Phoenix.International.actors.txt``
   (MIT, a 2014 snapshot): country blocks (names, demonyms, cities and regions), people with dated
   country+sector codes (``[JPNGOV 060926-070926]``), organisations with IGO/NGO codes.
+- ``petrarch2-dictionaries/Phoenix.MilNonState.actors.txt`` (MIT): non-state armed groups with the
+  country (or ``IMG``, transnational) their code names.
 - ``ngec-plover-agents/PLOVER_agents.txt`` (MIT): role nouns -> PLOVER sector (``MINISTER [~GOV]``).
 - ``ungdc/speakers_by_session.csv`` (CC0): who spoke for which country, in which year and post.
 - ``src/parley/resources/actors_supplement.json``: our own hand-written facts (current leaders and
@@ -35,6 +37,8 @@ SOURCES = [
     {"path": "petrarch2-dictionaries/Phoenix.Countries.actors.txt", "repository": "openeventdata/petrarch2",
      "licence": "MIT (Copyright (c) 2014/2015 Open Event Data Alliance)"},
     {"path": "petrarch2-dictionaries/Phoenix.International.actors.txt", "repository": "openeventdata/petrarch2",
+     "licence": "MIT (Copyright (c) 2014/2015 Open Event Data Alliance)"},
+    {"path": "petrarch2-dictionaries/Phoenix.MilNonState.actors.txt", "repository": "openeventdata/petrarch2",
      "licence": "MIT (Copyright (c) 2014/2015 Open Event Data Alliance)"},
     {"path": "ngec-plover-agents/PLOVER_agents.txt", "repository": "ahalterman/NGEC-2025",
      "licence": "MIT (Copyright (c) 2014 Open Event Data Alliance)"},
@@ -68,6 +72,11 @@ def _without_the(name: str) -> str:
 
 #: place names that are mostly ordinary words in English prose (kept out of the places list)
 COMMON_WORDS = {"Male", "Providence", "Buffalo", "Phoenix", "Moonland", "Split", "Nice", "Reading", "Mobile"}
+#: words of state names that say nothing of whose name it is
+_NAME_WORDS = {"REPUBLIC", "FEDERAL", "DEMOCRATIC", "PEOPLE", "PEOPLES", "KINGDOM", "UNITED", "STATES", "STATE",
+               "ISLANDS", "ISLAND", "SAINT", "NORTH", "SOUTH", "EAST", "WEST", "CENTRAL", "ISLAMIC", "ARAB", "GREAT",
+               "NEW", "UNION", "COMMONWEALTH", "PRINCIPALITY", "GRAND", "DUCHY", "SOCIALIST", "TERRITORY",
+               "OCCUPIED", "PLURINATIONAL", "BOLIVARIAN", "FORMER", "YUGOSLAV", "GUINEA", "COAST"}
 _DEMONYM_SUFFIX = re.compile(r"(ESE|IAN|AN|ISH|I|CH|IC|INE)$")
 _CODE = re.compile(r"\[([^\]]*)\]")
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|H\.\s?E|HE|Sir|Dame|Prof|General|Gen|Sheikh|Shaikh|Archbishop)\.?\s+)+")
@@ -181,11 +190,8 @@ def build_states(data: Path, phoenix: list[dict], supplement: dict) -> dict:
         state["names"].add(name)
         state["name"] = state["name"] or name
     for entry in phoenix:
-        codes = [c["code"] for c in entry["codes"]]
-        if len(codes) != 1 or not re.fullmatch(r"[A-Z]{3}", codes[0]):
-            continue
-        code = CAMEO_TO_ISO.get(codes[0], codes[0])
-        if code not in states:
+        code = _state_code(entry)
+        if code is None or code not in states:
             continue
         state = states[code]
         known = {key(n) for n in state["names"]}
@@ -193,18 +199,20 @@ def build_states(data: Path, phoenix: list[dict], supplement: dict) -> dict:
             name = nice(raw)
             if not name or key(name) in known:
                 continue
-            word = raw.strip("_ ").upper()
-            stem = key(state["name"])[:3].upper()
-            if " " not in word.replace("_", " ") and word.startswith(stem) and _DEMONYM_SUFFIX.search(word):
+            if _is_demonym(raw.strip("_ ").upper(), state["names"]):
                 state["demonyms"].add(name)
             else:
                 state["places"].add(name)
     for code, extra in supplement["states"].items():
         state = states[code]
-        state["name"] = extra["names"][0]  # our canonical short name ("Russia", not "Russian Federation")
-        state["names"].update(extra["names"])
+        if extra.get("names"):
+            state["name"] = extra["names"][0]  # our canonical short name ("Russia", not "Russian Federation")
+        state["names"].update(extra.get("names", []))
         state["demonyms"].update(extra.get("demonyms", []))
         state["metonyms"].update(extra.get("metonyms", []))
+    for state in states.values():  # people of a nationality: "Albanians", "Iraqis"
+        state["demonyms"].update(_plural(d) for d in list(state["demonyms"]) if _plural(d))
+        state["places"] -= state["demonyms"]
     out = {}
     for code in sorted(states):
         state = states[code]
@@ -216,6 +224,41 @@ def build_states(data: Path, phoenix: list[dict], supplement: dict) -> dict:
         lists = {k: sorted(state[k]) for k in ("names", "demonyms", "metonyms", "places")}
         out[code] = {"name": state["name"], **lists}
     return out
+
+
+def _state_code(entry: dict) -> str | None:
+    """The ISO code of a Phoenix country block: its one three-letter code, or of several dated ones (a state
+    that changed its code, "SERBIA [SRB] ... [YUGSRB <920427] [SRB >060605]") the current one."""
+    codes = [c for c in entry["codes"] if re.fullmatch(r"[A-Z]{3}", c["code"])]
+    if not codes:
+        return None
+    if len(entry["codes"]) > 1:
+        current = [c for c in codes if c["to"] is None and c["from"] is not None]
+        if not current:
+            return None
+        codes = current
+    return CAMEO_TO_ISO.get(codes[0]["code"], codes[0]["code"])
+
+
+def _is_demonym(word: str, names: set[str]) -> bool:
+    """A one-word synonym of a country block that names its people: it shares the first three letters of a
+    word of the country's name and ends like a demonym ("IVORIAN", "IRISH"), or is a shorter form of that
+    word ("KYRGYZ" of Kyrgyzstan, "UZBEK" of Uzbekistan)."""
+    if " " in word.replace("_", " ") or len(word) < 4:
+        return False
+    stems = {w.upper() for n in names for w in re.findall(r"[A-Za-z]{4,}", n)} - _NAME_WORDS
+    if any(word.startswith(w[:3]) and _DEMONYM_SUFFIX.search(word) for w in stems):
+        return True
+    if word.endswith("ISH") and any(word[:2] == w[:2] for w in stems):  # "IRISH" of Ireland
+        return True
+    return any(len(word) >= 5 and w.startswith(word) and len(w) - len(word) >= 2 for w in stems)
+
+
+def _plural(demonym: str) -> str | None:
+    """The plural of a demonym that has one ("Albanian" -> "Albanians", "Iraqi" -> "Iraqis")."""
+    if demonym.endswith(("s", "ese", "stan")) or not re.search(r"(an|i|er)$", demonym):
+        return None
+    return demonym + "s"
 
 
 def roles_from_codes(codes: list[dict]) -> list[dict]:
@@ -256,6 +299,34 @@ def build_people_and_orgs(phoenix_countries: list[dict], phoenix_intl: list[dict
                 country, sector = "IGO", country
             orgs.append({"name": name, "variants": variants, "country": country, "sector": sector})
     return people, orgs
+
+
+#: one-word names of armed groups that are ordinary English words in prose
+_GROUP_WORDS = {"organization", "youth", "falcon", "tigers", "zero", "yahweh", "camo", "mavericks", "inevitables",
+                "extraditables", "contras", "provos", "shahin", "eyal", "aleph", "hotaru", "clandestini"}
+
+
+def armed_groups(entries: list[dict], phoenix_countries: list[dict]) -> list[dict]:
+    """Non-state armed groups (``Phoenix.MilNonState.actors.txt``: "HEZBOLLAH_ [LBNREB]") as organisations of
+    the country their code names; a transnational group (CAMEO ``IMG``) is ``IGO``, as the contract writes
+    non-state international actors; a regional code ("WEUREB") gives no country. People listed in a
+    group's block ("+KHALED_MESHAAL" under HAMAS) are left out: only names with an organisation's word or
+    the block's own name are kept."""
+    states = {_state_code(e) for e in phoenix_countries} - {None}
+    out = []
+    for entry in entries:
+        codes = [c["code"] for c in entry["codes"]]
+        raw = entry["name"].strip("_ ")
+        if not codes or not raw:
+            continue
+        country = CAMEO_TO_ISO.get(codes[0][:3], codes[0][:3])
+        country = "IGO" if country == "IMG" else country if country in states else None
+        name = nice(raw[4:] if raw.startswith("THE_") else raw)
+        variants = {name} | {nice(v.strip("_ ")) for v in entry["synonyms"]
+                             if _ORG_WORDS.search(v.replace("_", " ")) or len(v.strip("_ ").split("_")) == 1}
+        variants = {v for v in variants if len(v) > 2 and v[0].isalpha() and v.lower() not in _GROUP_WORDS}
+        out.append({"name": name, "variants": sorted(variants), "country": country, "sector": "REB"})
+    return out
 
 
 def build_ungdc_people(data: Path) -> list[dict]:
@@ -392,6 +463,7 @@ def build(data: Path) -> tuple[dict, list[dict]]:
     countries = read_actor_file(dictionaries / "Phoenix.Countries.actors.txt")
     international = read_actor_file(dictionaries / "Phoenix.International.actors.txt")
     phoenix_people, phoenix_orgs = build_people_and_orgs(countries, international)
+    phoenix_orgs += armed_groups(read_actor_file(dictionaries / "Phoenix.MilNonState.actors.txt"), countries)
     gazetteer = {
         "about": {
             "built_by": "training/build_gazetteer.py",

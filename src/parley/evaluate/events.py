@@ -2,19 +2,22 @@
 
 Each of the 322 coded sentences (edited CAMEO-manual examples, PLOVER v0.5b1 labels, CC BY-SA 4.0) is
 run as a one-statement document through structure -> language -> nlp -> actors -> events. The sentence's
-**main event** is the event with the highest confidence, ties broken by the trigger nearest the root of
-the parse, then the earliest. Gold v0.5b1 labels are mapped to v0.8: DEMAND -> REQUEST, DISAPPROVE and
-INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT.
+**main event** is the event whose trigger is nearest the root of the parse (what the sentence reports,
+not a clause that gives its background: "the rebels said they will release the minister, *whom they had
+taken hostage*"), ties broken by the highest confidence, then the earliest. Gold v0.5b1 labels are mapped
+to v0.8: DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT.
 
 Figures: type accuracy and macro-F1 over the gold types (a sentence with no event counts as wrong);
 actor (recipient) country accuracy over sentences whose gold source (target) names a code: right when
-any of the main event's actors (recipients) has one of the gold codes (``IGO``/``NGO`` for organisations).
+any of the main event's actors (recipients) has one of the gold codes (``IGO`` for organisations; ``NGO`` also
+names the contract's non-governmental ones, written country ``IGO``, sector ``NGO``).
 ``coverage`` is the share of sentences with any event. Nothing here is trained on the GSR; the lexicon
 comes from the CAMEO dictionary and the PLOVER table.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -43,7 +46,7 @@ def main_event(doc):
     if not doc.events:
         return None
     depth = doc.cache.get("event_depth", {})
-    return min(doc.events, key=lambda e: (-e.confidence, depth.get(e.id, 99), e.trigger.start))
+    return min(doc.events, key=lambda e: (depth.get(e.id, 99), -e.confidence, e.trigger.start))
 
 
 def macro_f1(gold: list[str], pred: list[str | None]) -> float:
@@ -67,28 +70,49 @@ def predict(records: list[dict]):
     return [(main_event(d), d) for d in pipeline.pipe(docs)]
 
 
+def held_out(record: dict) -> bool:
+    """The fifth of the GSR kept out of sight while the rules were written (by a hash of the record id)."""
+    return int(hashlib.md5(record["id"].encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def score(records: list[dict], results: list) -> dict:
+    """Coverage, type accuracy and macro-F1, actor and recipient country accuracy (see the module's docstring)."""
+    gold = [V08.get(r["event"], r["event"]) for r in records]
+    pred = [e.type if e else None for e, _ in results]
+    actor_hits = actor_n = rec_hits = rec_n = 0
+    for record, (event, doc) in zip(records, results, strict=True):
+        # the contract writes a non-state organisation as country IGO with sector NGO (or MNC); the GSR as NGO
+        codes = {a.id: {a.country} | ({a.sector} if a.country == "IGO" and a.sector in ("NGO", "MNC") else set())
+                 for a in doc.actors}
+
+        def named(ids: list[str], codes=codes) -> set:
+            return set().union(*(codes.get(a, set()) for a in ids))
+
+        src, tar = gold_codes(record.get("source")), gold_codes(record.get("target"))
+        if src:
+            actor_n += 1
+            actor_hits += bool(event and named(event.actor) & src)
+        if tar:
+            rec_n += 1
+            rec_hits += bool(event and named(event.recipient + event.actor) & tar
+                             if event and event.type in ("CONSULT", "AGREE") and not event.recipient
+                             else event and named(event.recipient) & tar)
+    return {"sentences": len(records), "coverage": sum(p is not None for p in pred) / len(pred),
+            "type_acc": sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold),
+            "type_macro_f1": macro_f1(gold, pred),
+            "actor_country_acc": actor_hits / actor_n if actor_n else 0.0,
+            "recipient_country_acc": rec_hits / rec_n if rec_n else 0.0}
+
+
 def evaluate_events(data: Path, limit: int | None = None) -> EvalResult:
     records = gold_records(data, limit)
     results = predict(records)
     gold = [V08.get(r["event"], r["event"]) for r in records]
     pred = [e.type if e else None for e, _ in results]
-    acc_type = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
-    actor_hits = actor_n = rec_hits = rec_n = 0
-    for record, (event, doc) in zip(records, results, strict=True):
-        country = {a.id: a.country for a in doc.actors}
-        src, tar = gold_codes(record.get("source")), gold_codes(record.get("target"))
-        if src:
-            actor_n += 1
-            actor_hits += bool(event and {country.get(a) for a in event.actor} & src)
-        if tar:
-            rec_n += 1
-            rec_hits += bool(event and {country.get(a) for a in event.recipient + event.actor} & tar
-                             if event and event.type in ("CONSULT", "AGREE") and not event.recipient
-                             else event and {country.get(a) for a in event.recipient} & tar)
-    row = {"sentences": len(records), "coverage": sum(p is not None for p in pred) / len(pred),
-           "type_acc": acc_type, "type_macro_f1": macro_f1(gold, pred),
-           "actor_country_acc": actor_hits / actor_n if actor_n else 0.0,
-           "recipient_country_acc": rec_hits / rec_n if rec_n else 0.0}
+    rows = {"lexicon+frames": score(records, results)}
+    kept = [i for i, r in enumerate(records) if held_out(r)]
+    if kept:
+        rows["held-out fifth"] = score([records[i] for i in kept], [results[i] for i in kept])
     per_type = {}
     for label in sorted(set(gold)):
         n = sum(g == label for g in gold)
@@ -96,6 +120,8 @@ def evaluate_events(data: Path, limit: int | None = None) -> EvalResult:
                            "recall": sum(g == label and p == label for g, p in zip(gold, pred, strict=True)) / n}
     note = ("PLOVER GSR (CAMEO-manual examples), main event per sentence; v0.5b1 labels mapped to v0.8. "
             "Reciprocal events (CONSULT, AGREE) list all parties as actors: their recipient is scored "
-            "against all parties.")
-    return EvalResult("events", [Section("PLOVER gold standard records", {"lexicon+frames": row}, note),
+            "against all parties. 'held-out fifth': the records (md5 of the id mod 5 == 0) not looked at while "
+            "the rules were written. Nothing is trained on the GSR (a trained re-typer lost to the rules by "
+            "5-fold CV: training/train_event_classifier.py).")
+    return EvalResult("events", [Section("PLOVER gold standard records", rows, note),
                                  Section("Per type (recall)", per_type)])

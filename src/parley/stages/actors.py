@@ -2,13 +2,16 @@
 
 Mentions are gathered from every segment (comments included), in this order of trust:
 
-1. the shipped gazetteer (``resources/gazetteer.json``): states by name, demonym or metonym ("Japan",
-   "Japanese", "Tokyo", "the Kremlin"), organisations ("UN", "Liberal Democratic Party"), people with
-   dated posts; place names ("Okinawa") are recognised and deliberately not actors;
+1. the shipped gazetteer (``resources/gazetteer.json``): states by name, demonym (and its plural) or
+   metonym ("Japan", "Japanese", "Albanians", "Tokyo", "the Kremlin"), organisations ("UN", "Liberal
+   Democratic Party", armed groups such as "Hezbollah" with their country), people with dated posts;
+   place names ("Okinawa") are recognised and deliberately not actors (they are kept, with their state,
+   in ``doc.cache["places"]`` for the events stage, where "in Kabul" can stand for Afghanistan);
 2. posts read from the text around a name ("Foreign Minister of Japan Taro Kono", "Katsuyuki Kawai,
    Special Adviser ... to President of the Liberal Democratic Party"), which give role, country and
    sector even for people the gazetteer lacks;
-3. spaCy's PERSON and ORG entities the gazetteer does not cover (new actors without a country);
+3. spaCy's PERSON and ORG entities the gazetteer does not cover (new actors without a country, unless a
+   longer form of a known name: "Omar Hassan al-Bashir" is the gazetteer's "Omar Hassan Ahmad al Bashir");
 4. in context: speaker labels -> the person who held the post on the document date; "Mr Kawai",
    "KISHIDA" -> the person named in full; "our Japanese colleagues", "the Japanese side" -> Japan;
    "we", "our", "us" in a statement or answer -> the speaker's government. Commenters' "we" and
@@ -189,7 +192,7 @@ def gazetteer_mentions(doc: Document, seg: Segment, table: ActorTable) -> list[F
         if actor_key is not None:
             out.append(Found(start, end, actor_key, seg.id, rank=0))
         else:  # a place: claimed, so spaCy cannot call it a person, but not an actor
-            out.append(Found(start, end, ("place",), seg.id, rank=0))
+            out.append(Found(start, end, ("place", entries[0].ref), seg.id, rank=0))
         i += n
     return out
 
@@ -249,7 +252,7 @@ def _known_place_or_state(table: ActorTable, text: str) -> tuple | None:
         entries = table.gaz.index.get(name_key(candidate)) if candidate else None
         if entries and all(e.kind in ("state", "place") for e in entries):
             states = [e for e in entries if e.kind == "state"]
-            return table.state(states[0].ref) if states else ("place",)
+            return table.state(states[0].ref) if states else ("place", entries[0].ref)
     return None
 
 
@@ -281,7 +284,24 @@ def _person_from_entity(table: ActorTable, name: str, countries: set[str]) -> tu
                 if any(r[2] not in (None, "ELI") for r in table.gaz.person_roles(i, table.date))] if table.date else []
         if len(held) == 1:
             return table.known_person(held[0])
+    elif len(words) >= 2:  # "Omar Hassan al-Bashir": the gazetteer's "Omar Hassan Ahmad al Bashir"
+        same = _same_person(table, words)
+        if same is not None:
+            return table.known_person(same)
     return table.new_person(name)
+
+
+def _same_person(table: ActorTable, words: tuple[str, ...]) -> int | None:
+    """The gazetteer's person with the same family name (with or without its "al-", "el-" article) and the
+    same first name, when all such people are of one country."""
+    family = words[-1]
+    keys = {family, re.sub(r"^(?:al|el|ad|as|an|ar|at|az|ash|bin|ibn)-", "", family)}
+    hits = [i for k in keys for i in table.gaz.surnames.get(k, [])
+            if name_key(table.gaz.people[i]["name"])[:1] == words[:1]]
+    countries = {table.gaz.people[i]["country"] for i in hits}
+    if not hits or len(countries) != 1:
+        return None
+    return table.gaz.best_person(sorted(set(hits)), table.date)
 
 
 def _read_posts(doc: Document, seg: Segment, table: ActorTable, start: int, end: int, key: tuple,
@@ -537,9 +557,13 @@ def resolve_overlaps(found: list[Found]) -> list[Found]:
 def number(table: ActorTable, found: list[Found], doc: Document) -> list[Actor]:
     """Actors with ids in order of first mention; speakers point at them. An actor only a speaker
     label names (no mention found) still gets an id, after the mentioned ones."""
+    places = []
     for f in found:
         if f.key[0] != "place":
             table.drafts[f.key].spans.add((f.start, f.end))
+        elif len(f.key) > 1:
+            places.append((f.start, f.end, f.key[1]))
+    doc.cache["places"] = places  # (start, end, ISO code): not actors, but where events happen (events stage)
     speaker_keys = [seg.speaker.actor for seg in doc.segments if seg.speaker and isinstance(seg.speaker.actor, tuple)]
     drafts = [d for d in table.drafts.values() if d.spans or d.key in speaker_keys]
     drafts.sort(key=lambda d: (min(d.spans) if d.spans else (len(doc.text) + 1, 0), d.name))

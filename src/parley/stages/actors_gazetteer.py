@@ -70,7 +70,9 @@ class Gazetteer:
         entries = self.index.setdefault(k, [])
         if entry not in entries:
             entries.append(entry)
-        self.surface.setdefault(k, name)
+        have = self.surface.get(k)
+        if have is None or (_shouting(have) and not _shouting(name)):  # "Askar Akayev" over "Askar AKAYEV"
+            self.surface[k] = name
 
     # -- people ------------------------------------------------------------------------------------
     def person_roles(self, index: int, date: str | None) -> list[list]:
@@ -116,6 +118,11 @@ class Gazetteer:
 OPEN_END = {"p": "2015-12-31"}
 
 
+def _shouting(name: str) -> bool:
+    """A name written with a long word in capitals ("Askar AKAYEV", as speaker lists write surnames)."""
+    return any(len(w) >= 5 and w.isupper() for w in re.findall(r"\w+", name))
+
+
 def _end(value: str) -> str:
     """The last day a partial date (``2019``, ``2019-09``) covers, for comparisons."""
     return value + "-99-99"[len(value) - 4:] if len(value) < 10 else value
@@ -125,8 +132,8 @@ def case_fits(written: list[str], surface: str) -> bool:
     """Whether the words as written in the text fit a gazetteer name's case."""
     expected = [t for _, _, t in tokens(surface)]
     for i, (word, want) in enumerate(zip(written, expected, strict=False)):
-        if not word[:1].isalpha():
-            continue
+        if not word[:1].isalpha() or word == want or (word == "s" and i > 0 and written[i - 1] in ("'", "\u2019")):
+            continue  # written as in the gazetteer, or the "s" of a possessive ("People's")
         if want.isupper() and len(want) > 1:  # an acronym: "UN", "NATO", "US"
             if word != want:
                 return False
@@ -134,7 +141,8 @@ def case_fits(written: list[str], surface: str) -> bool:
             if word[:1].isupper() and i > 0 and not all(w.isupper() for w in written if w[:1].isalpha()) \
                     and want[:1].islower():
                 continue
-        elif not word[:1].isupper():
+        elif not word[:1].isupper() and not (fold(word.split("-")[0]) in SMALL_WORDS and "-" in word
+                                             and word.split("-")[-1][:1].isupper()):  # "al-Qaeda"
             return False
     return True
 

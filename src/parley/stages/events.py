@@ -18,12 +18,24 @@ Each sentence's dependency parse is read as predicate frames:
   claims is the claimant's, not an event of the speaker's, and is not coded;
 * **reciprocal** events (CONSULT, AGREE) put all parties in ``actor``; "we agreed" with no partner named
   takes the partner of the document's first CONSULT event (the talks the statement reports on);
+* **places** stand for their states ("in Kabul", "Beirut rejected"): a gazetteer place the actors stage
+  recorded (``doc.cache["places"]``) is the state's actor, added as a new state actor (ids after the actors
+  stage's) only when an event keeps it; with no one else acted upon, the place where it happens is the
+  recipient, and a domestic act ("Turkish police imposed a curfew in Cizre") has its own state as recipient
+  when the recipient's slot names it;
+* **announced acts** are coded as PLOVER codes them: a cooperative act someone will do, would do, plans,
+  offers or is ready to do is an AGREE (a refusal to do it a REJECT), a hostile one a THREATEN, as is any
+  act made conditional with "unless"; not what parties agreed on ("we agreed that we will not hold ...").
+  A verb of intention or aspect that governs an act ("plans to impose", "continued to send") is not an
+  event of its own; a **light verb** takes the act its object names ("declared a ceasefire");
+* **questions** ("Will Japan reject ...?") are not events;
 * **negation** (``not``, ``never``, ``no`` on the trigger or its auxiliaries) sets ``negated``; **tense**
   is future (will, shall, going to), hypothetical (would, could, should, might, may, if ...), past
   (past tense, perfect) or present.
 
 An event needs an actor. ``confidence`` is the evidence's strength: 0.8 a diplomatic phrase, 0.75 a CAMEO
-pattern, 0.55-0.65 a verb's default meaning, less 0.15 without a recipient.
+pattern, 0.7 an event noun after a light verb, 0.55-0.65 a verb's default meaning, less 0.15 without a
+recipient. Measured by ``parley eval events`` (PLOVER GSR).
 """
 
 from __future__ import annotations
@@ -31,9 +43,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import OFFICIAL_KINDS, Document, Event, Segment, Span
+from ..model import OFFICIAL_KINDS, Actor, Document, Event, Segment, Span
 from ..pipeline import stage
-from .events_lexicon import PHRASES, REPORTING, SAYING_NOUNS, Meaning, load_lexicon
+from .events_lexicon import LIGHT_VERBS, PHRASES, REPORTING, SAYING_NOUNS, Meaning, load_lexicon
 from .language import require_english
 
 RECIPROCAL = ("CONSULT", "AGREE")
@@ -47,7 +59,7 @@ FUTURE = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL = {"would", "could", "should", "might", "may", "must", "can", "ca", "if", "unless"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 FIRST_PERSON_SINGULAR = {"i", "me", "my", "myself"}
-THIRD_PERSON = {"it", "its", "they", "their", "them"}
+THIRD_PERSON = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
 PRONOUNS = FIRST_PERSON_SINGULAR | {"we", "our", "us", "ours", "ourselves", "you", "your", "they", "their", "them"}
 
 
@@ -78,6 +90,9 @@ def events(doc: Document) -> Document:
         previous = None
         for offset, sdoc in parses(doc, seg):
             for sent in sdoc.sents:
+                if _interrogative(sent):
+                    previous = (sent, offset)
+                    continue  # a question asks whether something happened, it does not report it
                 for cand in _candidates(sent, offset, lexicon):
                     event = _frame(ctx, sent, offset, cand, previous)
                     if event is not None:
@@ -106,6 +121,54 @@ class _SegmentContext:
         self.doc, self.seg, self.mention_actor = doc, seg, mention_actor
         self.speaker, self.state = speaker, state
         self.country = {a.id: a.country for a in doc.actors}
+        self.named: set[str] = set()  # actors the current frame names (not by a pronoun) ...
+        self.subject_named: set[str] = set()  # ... and those its subject names
+        self.places = {i: (start, end, code) for start, end, code in doc.cache.get("places", ())
+                       if seg.start <= start < seg.end for i in range(start, end)}
+
+    def place_actor(self, char: int) -> str | None:
+        """The state a place stands for ("in Kabul", "Beirut rejected"): the state's actor of the document,
+        else a provisional id that :meth:`materialise` turns into a new actor if an event keeps it."""
+        place = self.places.get(char)
+        if place is None:
+            return None
+        start, end, code = place
+        for actor in self.doc.actors:
+            if actor.type == "state" and actor.country == code:
+                return actor.id
+        provisional = f"place:{code}:{start}:{end}"
+        self.country[provisional] = code
+        return provisional
+
+    def materialise(self, ids: list[str]) -> list[str]:
+        """Provisional place ids as actors: a new state actor whose mention is the place (ids continue after
+        the actors stage's)."""
+        out = []
+        for aid in ids:
+            if aid.startswith("place:"):
+                _, code, start, end = aid.split(":")
+                actor = next((a for a in self.doc.actors if a.type == "state" and a.country == code), None)
+                if actor is None:
+                    from .actors_gazetteer import load_gazetteer
+
+                    name = load_gazetteer().states.get(code, {}).get("name") or code
+                    actor = Actor(f"a{len(self.doc.actors) + 1}", name, "state", code, "GOV", None, None, [])
+                    self.doc.actors.append(actor)
+                    self.country[actor.id] = code
+                if all(m.start != int(start) for m in actor.mentions):
+                    actor.mentions = sorted([*actor.mentions, Span(int(start), int(end))],
+                                            key=lambda m: (m.start, m.end))
+                aid = actor.id
+            if aid not in out:
+                out.append(aid)
+        return out
+        from .actors_gazetteer import load_gazetteer
+
+        name = load_gazetteer().states.get(code, {}).get("name") or code
+        actor = Actor(f"a{len(self.doc.actors) + 1}", name, "state", code, "GOV", None, None, [Span(start, end)])
+        self.doc.actors.append(actor)
+        self.country[actor.id] = code
+        return actor.id
 
     def actors_in(self, tokens, offset: int, exclude_victims: bool = False) -> list[str]:
         """Actor ids mentioned by ``tokens`` (in order, once each); "I" is the speaker."""
@@ -116,11 +179,14 @@ class _SegmentContext:
             aid = self.mention_actor.get(offset + tok.idx)
             if aid is None and tok.lower_ in FIRST_PERSON_SINGULAR and self.speaker:
                 aid = self.speaker
-            if aid is None and tok.lower_ in THIRD_PERSON and not (tok.dep_ in ("nsubj", "expl")
-                                                                  and tok.head.lemma_ == "be"):
+            if aid is None and tok.lower_ in THIRD_PERSON and not _impersonal(tok):
                 aid = self.antecedent(tok, offset)
+            if aid is None and tok.pos_ == "PROPN":
+                aid = self.place_actor(offset + tok.idx)
             if aid is not None and aid not in out:
                 out.append(aid)
+            if aid is not None and _is_name(tok):
+                self.named.add(aid)  # named, not referred to by a pronoun
         return out
 
     def antecedent(self, tok, offset: int) -> str | None:
@@ -141,6 +207,18 @@ class _SegmentContext:
             if aid is not None and self.country.get(aid):
                 return aid
         return None
+
+
+#: adjectives of a subject's own disposition: "it is willing to" names who is willing, unlike "it is unacceptable"
+DISPOSITIONS = {"ready", "willing", "prepared", "determined", "eager", "keen", "able", "unwilling", "reluctant",
+                "unable", "committed", "resolved", "intent", "poised", "set"}
+
+
+def _impersonal(tok) -> bool:
+    """An "it" that names no one: the subject of a copula ("it is important", "it is unacceptable")."""
+    if tok.dep_ not in ("nsubj", "expl") or tok.head.lemma_ != "be":
+        return False
+    return not any(c.dep_ == "acomp" and c.lemma_.lower() in DISPOSITIONS for c in tok.head.children)
 
 
 def _mention_index(doc: Document) -> dict[int, str]:
@@ -188,6 +266,11 @@ def _speaker_state(doc: Document, seg: Segment, actors: dict) -> str | None:
     return we[0].id if we else None
 
 
+def _interrogative(sent) -> bool:
+    """A question ("Will Japan accept ...?"), not a report."""
+    return sent.text.rstrip().rstrip("\"'”’»)").endswith("?")
+
+
 # -- triggers -----------------------------------------------------------------------------------------
 def _candidates(sent, offset: int, lexicon) -> list[Candidate]:
     out: list[Candidate] = []
@@ -206,17 +289,56 @@ def _candidates(sent, offset: int, lexicon) -> list[Candidate]:
     for tok in sent:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING and tok.i not in covered:
             obligation = _obligation(tok)
+            act = _object_meaning(tok, lexicon)  # "declared a ceasefire": not a report, an act
             if obligation is not None:  # "Russia said that Sudan must return the helicopter"
                 out.append(Candidate(tok, OBLIGATION, "verbal", (offset + tok.idx, offset + tok.idx + len(tok.text))))
+            elif act is not None:
+                out.append(Candidate(tok, act, "verbal", (offset + tok.idx, offset + tok.idx + len(tok.text))))
             continue
         if tok.pos_ != "VERB" or tok.i in covered:
             continue
         words, frame_text = _frame_words(tok)
         subject = {w.lower_ for c in tok.children if c.dep_ in SUBJECTS for w in c.subtree}
         meaning = lexicon.match(tok.lemma_.lower(), words, frame_text, subject)
+        if meaning is not None and meaning.source == "verb" and _states(tok):
+            continue  # "issued a declaration (demanding ...)": a public statement, CAMEO 01, is no event
+        if meaning is None or (meaning.source == "verb" and tok.lemma_.lower() in LIGHT_VERBS):
+            meaning = _object_meaning(tok, lexicon) or meaning
         if meaning is not None:
             out.append(Candidate(tok, meaning, "verbal", (offset + tok.idx, offset + tok.idx + len(tok.text))))
-    return out
+    # "plans to impose", "continued to send", "tried to hack": the act is the event, the verb of intention or
+    # aspect that governs it is not one of its own
+    acts = {c.trigger.i for c in out}
+    return [c for c in out if not (c.role == "verbal" and c.meaning.source != "phrase"
+                                   and c.trigger.lemma_.lower() in WRAPPERS
+                                   and any(x.dep_ == "xcomp" and x.i in acts for x in c.trigger.children))]
+
+
+#: what a statement is called: a verb whose object is one only makes a statement
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "reminder", "report", "announcement",
+                   "speech", "remark", "remarks", "comment", "comments", "message", "note", "letter", "address",
+                   "interview", "briefing", "press", "release"}
+
+
+def _states(verb) -> bool:
+    """The verb only makes a statement ("issued a declaration", "released a communique")."""
+    return verb.lemma_.lower() in ("issue", "release", "publish", "deliver", "make", "give", "send", "circulate") \
+        and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in STATEMENT_NOUNS for c in verb.children)
+
+
+def _object_meaning(verb, lexicon):
+    """The act a light verb's object names: its direct object, or the object of "in"/"on"/"into"/"under"
+    ("engaged in ethnic cleansing", "remained on alert")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            found = lexicon.noun_meaning(child)
+        elif child.dep_ == "prep" and child.lower_ in ("in", "on", "into", "under", "to"):
+            found = next((lexicon.noun_meaning(g) for g in child.children if g.dep_ == "pobj"), None)
+        else:
+            continue
+        if found is not None:
+            return found
+    return None
 
 
 #: what a reported "must" or "should" asks of its subject
@@ -242,12 +364,27 @@ def _frame_words(verb) -> tuple[set[str], str]:
     """Words of a verb's frame: its particles, objects and prepositional phrases, outside nested clauses."""
     tokens = []
     for child in verb.children:
-        if child.dep_ in SUBJECTS or child.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "punct", "mark"):
+        if child.dep_ in SUBJECTS or child.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "punct", "mark",
+                                                   "npadvmod") or _temporal(child):
             continue
         tokens += [t for t in child.subtree if not _beyond_clause(t, child)]
     tokens.sort(key=lambda t: t.i)
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    # prepositions that head a phrase of the verb's (not the "to" of an infinitive): what a pattern made only
+    # of prepositions ("* AGAINST", "* TO") needs
+    words |= {"#" + c.lower_ for c in verb.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"
+              and not _temporal(c)}
+    words |= {"#" + g.lower_ for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ == "prep"}
     return words, " " + " ".join(t.lower_ for t in tokens) + " "
+
+
+def _temporal(child) -> bool:
+    """A prepositional phrase that only says when ("on Tuesday", "in August", "for two years"): it is not
+    the preposition a verb pattern asks for ("demand * on")."""
+    if child.dep_ != "prep":
+        return False
+    objects = [t for t in child.subtree if t.i != child.i and t.pos_ in ("NOUN", "PROPN", "NUM")]
+    return bool(objects) and all(t.ent_type_ in ("DATE", "TIME") for t in objects)
 
 
 def _beyond_clause(tok, top) -> bool:
@@ -263,6 +400,7 @@ def _depth(tok) -> int:
     while tok.head.i != tok.i:
         tok, depth = tok.head, depth + 1
     return depth
+
 
 
 # -- frames -------------------------------------------------------------------------------------------
@@ -281,8 +419,11 @@ def _subject_of(verb):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
         if subjects:
             return subjects[0]
-        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             verb, seen = verb.head, seen + 1
+            continue
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in STATEMENT_NOUNS and verb.head.head.i != verb.head.i:
+            verb, seen = verb.head.head, seen + 1  # "X issued a declaration demanding ...": X demands
             continue
         return None
     return None
@@ -356,6 +497,7 @@ def _targets(verb, places: bool = False):
 
 def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -> Event | None:
     tok = cand.trigger
+    ctx.named, ctx.subject_named = set(), set()
     if _in_claim(tok):
         return None
     head = _clause_head(tok)
@@ -389,13 +531,15 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
             recipient = ctx.actors_in(subj.subtree, offset)
         elif subj is not None:
             actor = ctx.actors_in(subj.subtree, offset)
+            ctx.subject_named, ctx.named = ctx.named, set()  # what the recipients' slots name, from here on
         recipient += ctx.actors_in(_targets(verb), offset)
         if cand.meaning is OBLIGATION:
             obliged = _subject_of(_obligation(verb))
             recipient += ctx.actors_in(obliged.subtree, offset) if obliged is not None else []
         # "demanded that the US cancel", "threatened to impose restrictions against Germany", "willing to send
         # material to help defend Saudi Arabia": the governed clauses' parties, nearest first
-        governed = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        governed = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or _purpose(c)] + [
+            g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"]
         for _ in range(4):
             if not governed or [r for r in recipient if r not in actor]:
                 break
@@ -407,21 +551,98 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
             governed = [c for g in governed for c in g.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
         if not [r for r in recipient if r not in actor]:  # where it happens: "arrived in Amman", "in Liberia"
             recipient += ctx.actors_in(_targets(verb, places=True), offset)
+        if not [r for r in recipient if r not in actor]:  # "suspended aid deliveries in Baghdad"
+            scope = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "agreed to set up a centre in Tokyo"
+            recipient += ctx.actors_in([t for v in scope for t in _own_tokens(v) if _located(t)], offset)
         if not actor and cand.meaning.source == "phrase" and subj is None:
             actor = [ctx.state] if ctx.state else []
+    own = [r for r in dict.fromkeys(recipient) if r in actor and r in ctx.named and r in ctx.subject_named]
     recipient = [r for r in dict.fromkeys(recipient) if r not in actor]
     if not actor or (cand.meaning.source == "verb" and cand.meaning.confidence < 0.6 and not recipient
                      and not _named_subject(ctx, tok, offset)):
         return None  # no one acts, or a verb's mere default meaning with no one acted upon nor named actor
-    kind = cand.meaning.type
+    if not recipient and own and cand.role == "verbal" and cand.meaning.type not in RECIPROCAL:
+        recipient = own[:1]  # a domestic event: "Turkish authorities imposed a curfew in Cizre" (a town of Turkey)
+    negated = _negated(tok, head, cand)
+    kind = _intended(cand, tok, head, negated)
     if kind in RECIPROCAL:
         actor, recipient = list(dict.fromkeys(actor + recipient)), []
     confidence = cand.meaning.confidence - (0.15 if not recipient and kind not in RECIPROCAL else 0.0)
     sentence = (offset + sent.start_char, offset + sent.end_char)
+    actor = ctx.materialise(actor)
+    recipient = ctx.materialise(recipient)
     return Event(id="", type=kind, segment=ctx.seg.id, start=sentence[0], end=sentence[1],
                  mode=cand.meaning.mode, contexts=list(cand.meaning.contexts), actor=actor, recipient=recipient,
-                 negated=_negated(tok, head, cand), tense=_tense(tok, head),
+                 negated=negated, tense=_tense(tok, head),
                  trigger=Span(*cand.span), confidence=round(confidence, 2))
+
+
+#: material acts whose announced intent is an AGREE (CAMEO 03x), and those whose announced intent is a THREATEN (13x)
+COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
+CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+#: verbs of intention or aspect: with an act as infinitive complement they are not events of their own
+WRAPPERS = {"plan", "intend", "prepare", "decide", "continue", "try", "attempt", "seek", "want", "aim", "begin",
+            "start", "hope", "expect", "mean", "swear", "vow", "resolve", "undertake", "move", "go", "work", "wish"}
+#: verbs whose infinitive complement is an intention ("plans to impose", "offered to negotiate")
+INTENT_VERBS = {"plan", "intend", "offer", "promise", "pledge", "vow", "propose", "want", "aim", "prepare",
+                "mean", "swear", "undertake", "resolve", "seek"}
+
+
+def _intended(cand: Candidate, tok, head, negated: bool) -> str:
+    """PLOVER codes an announced act as the announcement: a cooperative act someone will do (would do, plans,
+    offers, is ready to do) is an AGREE, one they will not do a REJECT; a hostile one a THREATEN, as is any
+    act made conditional with "unless"."""
+    kind = cand.meaning.type
+    if cand.meaning.source == "phrase" or kind not in COOPERATIVE | CONFLICTUAL or _agreed(tok):
+        return kind
+    clause = [tok] if tok.pos_ in ("VERB", "AUX") else [tok, head]
+    conditions = [c for n in clause for c in n.children if c.dep_ == "advcl"] + clause
+    if any(m.dep_ == "mark" and m.lower_ == "unless" for c in conditions for m in c.children):
+        return "THREATEN"
+    auxes = {c.lower_ for n in clause for c in n.children if c.dep_ in ("aux", "auxpass")}
+    intent = bool(auxes & (FUTURE | {"would"})) or ("going" in auxes and tok.dep_ == "xcomp")
+    node = tok
+    for _ in range(3):
+        if intent or node.dep_ != "xcomp" or node.head.i == node.i:
+            break
+        governor = node.head
+        intent = governor.lemma_.lower() in INTENT_VERBS | DISPOSITIONS
+        node = governor
+    if not intent:
+        return kind
+    if kind in CONFLICTUAL:
+        return kind if negated else "THREATEN"
+    return "REJECT" if negated else "AGREE"
+
+
+def _agreed(tok) -> bool:
+    """The act is what parties agreed on ("we agreed that we will not hold a news conference"): the
+    agreement is the event, the act its content, not an announcement of intent."""
+    node = tok
+    while node.head.i != node.i and node.dep_ in ("ccomp", "xcomp", "conj"):
+        node = node.head
+        if node.lemma_.lower() == "agree":
+            return True
+    return False
+
+
+#: prepositions of place
+LOCATIVE = {"in", "into", "at", "near", "inside", "within", "across", "throughout", "outside", "around"}
+
+
+def _located(tok) -> bool:
+    """A name in a phrase of place ("deliveries in Baghdad", "the curfew in the town of Cizre")."""
+    node = tok
+    while tok.pos_ == "PROPN" and node.head.i != node.i and node.dep_ in ("pobj", "compound", "conj", "appos", "poss"):
+        if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE:
+            return True
+        node = node.head
+    return False
+
+
+def _purpose(clause) -> bool:
+    """An infinitive of purpose ("began a hunger strike to protest against Sweden")."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
 
 
 def _named_subject(ctx: _SegmentContext, tok, offset: int) -> bool:
@@ -433,8 +654,12 @@ def _named_subject(ctx: _SegmentContext, tok, offset: int) -> bool:
             return False
         node = node.head
     subj = _subject_of(tok)
-    return subj is not None and any(ctx.mention_actor.get(offset + t.idx) and t.lower_ not in PRONOUNS
-                                    for t in subj.subtree)
+    return subj is not None and any(ctx.mention_actor.get(offset + t.idx) and _is_name(t) for t in subj.subtree)
+
+
+def _is_name(tok) -> bool:
+    """The token names someone rather than referring by a pronoun ("US" is a name, "us" a pronoun)."""
+    return tok.lower_ not in PRONOUNS | THIRD_PERSON or (tok.text.isupper() and len(tok.text) > 1)
 
 
 def _others(ctx: _SegmentContext, ids: list[str], actor: list[str]) -> list[str]:

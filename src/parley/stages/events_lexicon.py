@@ -10,7 +10,13 @@ Three sources, most specific first:
    ``training/build_event_lexicon.py``): a verb with the object or prepositional words the pattern needs
    ("conclude ... talks", "agree (to ceasefire)");
 3. the verb's **default** code in that dictionary, corrected by :data:`VERB_TYPES` where CAMEO's default
-   is not what the word means in diplomatic prose ("agree" is AGREE, not SUPPORT; "reject" is REJECT).
+   is not what the word means in diplomatic prose ("agree" is AGREE, not SUPPORT; "reject" is REJECT);
+4. for a verb with no meaning of its own, or a light verb (:data:`LIGHT_VERBS`: "declare", "impose",
+   "mount" ...), the **event noun** its object names, from the descriptions of the CAMEO-to-PLOVER table
+   ("Impose curfew": a curfew is a COERCE; also in the lexicon file).
+
+A CAMEO pattern made only of prepositions ("* AGAINST") needs that preposition to head a phrase of the verb
+(not the "to" of an infinitive, nor a time: "on Tuesday").
 """
 
 from __future__ import annotations
@@ -69,7 +75,7 @@ PHRASES: tuple[Phrase, ...] = (
        "ACCUSE", "allege"),
     _p(r"\b(?P<t>issu(?:e|es|ed|ing)|gave|give|gives|made)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}warnings?\b", "THREATEN"),
     _p(r"\b(?P<t>conclud(?:e|es|ed|ing)|held|hold|holds|holding|conducted|conduct|began|begin|"
-       r"start(?:ed)?|resum(?:e|ed|ing))\s+(?:\w+\s+){0,2}(?:talks|negotiations|consultations|meetings?|"
+       r"start(?:ed)?|resum(?:e|ed|ing)|renew(?:s|ed|ing)?|open(?:s|ed)?)\s+(?:\w+\s+){0,2}(?:talks|negotiations|consultations|meetings?|"
        r"discussions?|dialogue)\b", "CONSULT"),
     _p(r"\b(?P<t>reaffirm(?:s|ed)?|confirm(?:s|ed)?|express(?:es|ed)?|stated?)\s+(?:our|its|their|his|her)\s+"
        r"(?:\w+\s+)?(?:readiness|willingness|commitment|intention)\b", "AGREE"),
@@ -96,6 +102,11 @@ VERB_TYPES: dict[str, tuple[str, str | None]] = {
     "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"),
 }
 
+#: verbs that only carry the act their object names ("declared a ceasefire", "mounted an invasion")
+LIGHT_VERBS = {"declare", "conduct", "carry", "engage", "impose", "reimpose", "mount", "launch", "stage", "undertake",
+               "begin", "start", "continue", "hold", "use", "make", "wage", "remain", "put", "place", "resort",
+               "enforce", "announce", "go", "pay", "give", "offer", "grant", "provide"}
+
 #: verbs that report speech or thought; what their clausal complement says is the subject's
 REPORTING = {"say", "state", "note", "point", "tell", "stress", "emphasize", "emphasise", "underline",
              "underscore", "remind", "declare", "announce", "explain", "add", "believe", "think", "recall",
@@ -106,6 +117,12 @@ SAYING_NOUNS = {"statement", "remark", "remarks", "claim", "assertion", "words",
                 "suggestion", "view", "opinion", "idea", "report", "rumour", "rumor", "speculation", "belief", "effect"}
 
 
+#: words a CAMEO pattern may consist of alone ("- * AGAINST"): they must head a prepositional phrase of the verb
+PREPOSITIONS = {"to", "in", "on", "for", "with", "against", "at", "from", "by", "into", "over", "of", "about", "upon",
+                "toward", "towards", "before", "after", "under", "through", "between", "among", "outside", "inside",
+                "within", "across", "around", "onto"}
+
+
 @dataclass
 class Lexicon:
     verbs: dict[str, dict]
@@ -113,6 +130,19 @@ class Lexicon:
     synsets: dict[str, set[str]]
     codes: dict[str, list]
     blocks_of: dict[str, list[int]] = field(default_factory=dict)
+    nouns: dict[str, str] = field(default_factory=dict)  # event noun phrase -> CAMEO code ("curfew": "1723")
+
+    def noun_meaning(self, obj) -> Meaning | None:
+        """What a light verb's object names ("declared a ceasefire", "engaged in ethnic cleansing", "continued
+        their hunger strike"): the longest event noun of the table's descriptions that the object's phrase
+        contains, around the object's head word."""
+        words = [t for t in obj.subtree]
+        texts = (" " + " ".join(t.lower_ for t in words) + " ", " " + " ".join(t.lemma_.lower() for t in words) + " ")
+        heads = {obj.lower_, obj.lemma_.lower()}
+        for phrase in sorted(self.nouns, key=lambda n: (-len(n), n)):
+            if heads & set(phrase.split()) and any(f" {phrase} " in text for text in texts):
+                return self.meaning(self.nouns[phrase], "pattern", 0.7)
+        return None
 
     def meaning(self, code: str | None, source: str, confidence: float) -> Meaning | None:
         mapped = self.codes.get(code or "")
@@ -141,7 +171,11 @@ class Lexicon:
                 size = len(words) + len(subject)
                 if size <= best_len:
                     continue
-                if all(self._word_fits(w, frame_words, frame_text) for w in words) and \
+                if words and all(w in PREPOSITIONS for w in words):  # "* AGAINST": a phrase of the verb's
+                    fits = all("#" + w in frame_words for w in words)
+                else:
+                    fits = all(self._word_fits(w, frame_words, frame_text) for w in words)
+                if fits and \
                         all(self._word_fits(w, subject_words, " " + " ".join(sorted(subject_words)) + " ")
                             for w in subject):
                     found = self.meaning(pat["code"], "pattern", 0.75)
@@ -164,4 +198,5 @@ def load_lexicon() -> Lexicon:
     patterns: dict[int, list[dict]] = {}
     for pat in data["patterns"]:
         patterns.setdefault(pat["block"], []).append(pat)
-    return Lexicon(data["verbs"], patterns, {k: set(v) for k, v in data["synsets"].items()}, data["codes"])
+    return Lexicon(data["verbs"], patterns, {k: set(v) for k, v in data["synsets"].items()}, data["codes"],
+                   nouns=data.get("nouns", {}))
