@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, hostile_document, store_of
+from conftest import ROOT, SAMPLE, hostile_document, need, store_of
 
 CHROMIUM = Path(os.environ.get("PARLEY_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = ROOT / "test-artifacts"
@@ -38,14 +38,16 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def server(founding_store, tmp_path_factory):
-    """``parley serve`` over the founding example and a document full of payloads, on a free port."""
+def server(request, tmp_path_factory):
+    """``parley serve`` over a document full of payloads and (when ../shared is there) the founding
+    example, on a free port."""
     import uvicorn
 
     from parley.web.app import create_app
 
     db = tmp_path_factory.mktemp("browser") / "parley.db"
-    shutil.copy(founding_store, db)
+    if SAMPLE.exists():
+        shutil.copy(request.getfixturevalue("founding_store"), db)
     store_of(db, [hostile_document()])
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -83,6 +85,7 @@ def shot(page, name: str) -> Path:
 
 
 def test_search_open_the_founding_document_and_see_lavrov_and_the_flagged_comments(page, server):
+    need(SAMPLE)
     page.goto(server + "/")
     page.fill("header input[name=q]", "Kuril")
     page.press("header input[name=q]", "Enter")
@@ -110,6 +113,7 @@ def test_search_open_the_founding_document_and_see_lavrov_and_the_flagged_commen
 
 
 def test_the_moderation_view_lists_the_insulting_comment_first_for_insult(page, server):
+    need(SAMPLE)
     page.goto(server + "/moderation?attribute=insult&threshold=0.5")
     first = page.locator("table.moderation tbody tr").first
     assert "go screw yourself" in first.inner_text()
