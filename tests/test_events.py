@@ -192,3 +192,19 @@ def test_peoples_name_actors_and_recipients():
 def test_a_time_is_not_the_preposition_a_pattern_asks_for():
     doc = run("China on Tuesday demanded that the US cancel its arms sales to Taiwan.")
     assert [e.type for e in doc.events if doc.text[e.trigger.start:e.trigger.end] == "demanded"] == ["REQUEST"]
+
+
+def test_the_plover_manual_decides_where_the_cameo_table_disagrees():
+    """Sanctions are SANCTION (the manual: "international sanctions are coded as 'discontinue'"), lifting a
+    curfew is CONCEDE, a resignation is RETREAT, and violence reported with no agent keeps its victims."""
+    import parley
+
+    def first_type(text: str) -> tuple[str, list]:
+        doc = parley.analyze(text, stages=["structure", "language", "nlp", "actors", "events"])
+        return (doc.events[0].type, doc.events[0].actor) if doc.events else (None, [])
+
+    assert first_type("The United States imposed sanctions on Iran.")[0] == "SANCTION"
+    assert first_type("Serbia lifted the curfew in the province on Sunday.")[0] == "CONCEDE"
+    assert first_type("The Prime Minister of Georgia resigned on Sunday.")[0] == "RETREAT"
+    kind, actor = first_type("Three Iraqi civilians were killed in Baghdad on Monday.")
+    assert kind == "ASSAULT" and actor == []

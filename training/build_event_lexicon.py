@@ -81,10 +81,22 @@ def read_nouns(path: Path) -> dict[str, str]:
     return nouns
 
 
+#: where the PLOVER v0.8 manual's definitions say otherwise than the CAMEO-to-PLOVER table, the manual wins:
+#: SANCTION: "International (political or economic) sanctions are coded as 'discontinue'";
+#: CONCEDE covers "removing curfews" and "easing of administrative or legal restrictions"
+MANUAL = {
+    "163": ["SANCTION", "discontinue", ["diplomatic"]],   # impose embargo, boycott, or sanctions
+    "0813": ["CONCEDE", None, ["legal"]],                 # ease curfew
+    "0814": ["CONCEDE", None, ["legal"]],                 # ease state of emergency or martial law
+}
+
+
 def plover(code: str, table: dict[str, list]) -> list | None:
     """PLOVER [type, mode, contexts] of a CAMEO code (by the longest known prefix), or None."""
     if not code or not code[:2].isdigit() or code.startswith("01"):
         return None
+    if code in MANUAL:
+        return MANUAL[code]
     if code.startswith("02"):
         mode = APPEAL_MODES.get(code[2:3]) if len(code) > 2 else None
         return ["REQUEST", mode, []]

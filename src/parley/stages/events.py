@@ -558,8 +558,9 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
             actor = [ctx.state] if ctx.state else []
     own = [r for r in dict.fromkeys(recipient) if r in actor and r in ctx.named and r in ctx.subject_named]
     recipient = [r for r in dict.fromkeys(recipient) if r not in actor]
-    if not actor or (cand.meaning.source == "verb" and cand.meaning.confidence < 0.6 and not recipient
-                     and not _named_subject(ctx, tok, offset)):
+    unknown_agent = (not actor and recipient and cand.meaning.type in UNKNOWN_AGENT_TYPES and subj_passive(tok, head))
+    if (not actor and not unknown_agent) or (cand.meaning.source == "verb" and cand.meaning.confidence < 0.6
+                                               and not recipient and not _named_subject(ctx, tok, offset)):
         return None  # no one acts, or a verb's mere default meaning with no one acted upon nor named actor
     if not recipient and own and cand.role == "verbal" and cand.meaning.type not in RECIPROCAL:
         recipient = own[:1]  # a domestic event: "Turkish authorities imposed a curfew in Cizre" (a town of Turkey)
@@ -567,7 +568,8 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
     kind = _intended(cand, tok, head, negated)
     if kind in RECIPROCAL:
         actor, recipient = list(dict.fromkeys(actor + recipient)), []
-    confidence = cand.meaning.confidence - (0.15 if not recipient and kind not in RECIPROCAL else 0.0)
+    confidence = cand.meaning.confidence - (0.15 if not recipient and kind not in RECIPROCAL else 0.0) \
+        - (0.2 if unknown_agent else 0.0)
     sentence = (offset + sent.start_char, offset + sent.end_char)
     actor = ctx.materialise(actor)
     recipient = ctx.materialise(recipient)
@@ -575,6 +577,17 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
                  mode=cand.meaning.mode, contexts=list(cand.meaning.contexts), actor=actor, recipient=recipient,
                  negated=negated, tense=_tense(tok, head),
                  trigger=Span(*cand.span), confidence=round(confidence, 2))
+
+
+#: violence and repression reported in the passive with no agent ("three civilians were killed in a car bombing"):
+#: the event is coded with its victims as recipient and no actor (unknown), at a lower confidence
+UNKNOWN_AGENT_TYPES = {"ASSAULT", "COERCE"}
+
+
+def subj_passive(tok, head) -> bool:
+    verb = tok if tok.pos_ in ("VERB", "AUX") else head
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children)
 
 
 #: material acts whose announced intent is an AGREE (CAMEO 03x), and those whose announced intent is a THREATEN (13x)

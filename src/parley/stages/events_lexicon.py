@@ -58,6 +58,32 @@ _EVALUATIVE = (r"unacceptable|inadmissible|outrageous|deplorable|regrettable|ina
                r"provocative|irresponsible|absurd|groundless|unfounded|illegitimate|illegal|unlawful|destabili[sz]ing")
 
 PHRASES: tuple[Phrase, ...] = (
+    # MOBILIZE (PLOVER v0.8): "increase military (police) alert status", "mobilize or increase armed forces"
+    _p(r"\b(?:put|placed?|remain(?:ed|s)?|went|go(?:es)?|are|is|were|was|stay(?:ed|s)?)\s+on\s+"
+       r"(?:(?:high|full|maximum|heightened|combat|red)\s+)?(?P<t>alert)\b", "MOBILIZE", "troops", ("military",)),
+    _p(r"\b(?P<t>strengthen(?:ed|s|ing)?|reinforc(?:e|ed|es|ing)|boost(?:ed|s|ing)?|beef(?:ed|s|ing)?\s+up|"
+       r"bolster(?:ed|s|ing)?|increas(?:e|ed|es|ing)|mass(?:ed|es|ing)?|deploy(?:ed|s|ing)?)\s+(?:\S+\s+){0,3}?"
+       r"(?:forces|troops|soldiers|military presence|naval presence|garrisons?|units)\b", "MOBILIZE", "troops",
+       ("military",)),
+    _p(r"\b(?P<t>order(?:ed|s)?|deploy(?:ed|s)?|sent|send|step(?:ped)?\s+up|increas(?:ed|es|e))\s+(?:\S+\s+){0,2}?"
+       r"(?:patrols|police reinforcements|riot police)\b", "MOBILIZE", "police", ()),
+    # the CAMEO-to-PLOVER table's codes as phrases, with the v0.8 manual's modes
+    _p(r"\b(?P<t>eas(?:e|ed|es|ing)|lift(?:ed|s|ing)?|relax(?:ed|es|ing)?|shorten(?:ed|s|ing)?|end(?:ed|s)?)\s+"
+       r"(?:\S+\s+){0,4}?(?:curfews?|emergency|restrictions|state of siege|martial law|bans?)\b", "CONCEDE",
+       contexts=("legal",)),  # 0811-0814; the manual: CONCEDE covers "removing curfews"
+    _p(r"\b(?P<t>declar(?:e|ed|es|ing)|impos(?:e|ed|es|ing)|proclaim(?:ed|s)?)\s+(?:\S+\s+){0,3}?"
+       r"(?:state of siege|state of emergency|martial law)\b", "COERCE", "martial-law", ("pro_autocracy",)),
+    _p(r"\b(?P<t>end(?:ed|s)?|halt(?:ed|s)?|suspend(?:ed|s)?|broke\s+off|break(?:s)?\s+off|abandon(?:ed|s)?|"
+       r"pull(?:ed|s)?\s+out\s+of|walk(?:ed|s)?\s+out\s+of)\s+(?:\S+\s+){0,2}?(?:mediation|negotiations|talks)\b",
+       "SANCTION", "withdraw"),  # 164 halt negotiations, 165 halt mediation
+    _p(r"\b(?P<t>reduc(?:e|ed|es|ing)|cut(?:s|ting)?|halt(?:ed|s)?|suspend(?:ed|s)?|stop(?:ped|s)?|"
+       r"freez(?:e|es|ing)|froze)\s+(?:\S+\s+){0,3}?(?:aid|assistance|food supplies|supplies|funding|loans|credits)\b",
+       "SANCTION", "discontinue", ("human_security",)),  # 162 reduce or stop aid
+    _p(r"\b(?P<t>expel(?:led|s)?|withdr(?:ew|aw|aws|awn)|recall(?:ed|s)?)\s+(?:\S+\s+){0,3}?(?:inspectors|observers|"
+       r"monitors|peacekeepers|diplomats|ambassadors?|envoys?|aid (?:workers|agencies))\b", "SANCTION", "expel"),
+    _p(r"\b(?P<t>receiv(?:e|ed|es|ing)|admit(?:ted|s)?|allow(?:ed|s)?|accept(?:ed|s)?|let)\s+(?:\S+\s+){0,4}?"
+       r"(?:observers|inspectors|monitors|peacekeepers|humanitarian (?:access|aid|workers|convoys))\b", "RETREAT",
+       "access", ("humanitarian",)),  # 086 allow international involvement, 0862 receive inspectors
     _p(r"\b(?P<t>not\s+(?:be\s+)?(?:(?:a|the)\s+)?(?:subject|open|up)\s+(?:to|for)\s+(?:any\s+)?"
        r"(?:discussion|negotiation|debate|revision))", "REJECT", role="evaluation", negation_inside=True),
     _p(r"\b(?P<t>non-negotiable|out of the question)\b", "REJECT", role="evaluation"),
@@ -100,6 +126,10 @@ VERB_TYPES: dict[str, tuple[str, str | None]] = {
     "welcome": ("SUPPORT", None), "praise": ("SUPPORT", None), "endorse": ("SUPPORT", None),
     "demonstrate": ("PROTEST", "demo"), "protest": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
     "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"),
+    # the PLOVER v0.8 manual's own modes where CAMEO says otherwise or nothing
+    "resign": ("RETREAT", "resign"),  # "RETREAT also covers resignations of government officials"
+    "demobilize": ("RETREAT", "disarm"), "demobilise": ("RETREAT", "disarm"), "disarm": ("RETREAT", "disarm"),
+    "hack": ("COERCE", "cyber"),  # COERCE 'cyber': "hacking, security breaches, website attacks"
 }
 
 #: verbs that only carry the act their object names ("declared a ceasefire", "mounted an invasion")
