@@ -42,13 +42,13 @@ def test_event_type_floors(scores):
 
 def test_actor_and_recipient_country_floors(scores):
     assert scores["actor_country_acc"] >= 0.76
-    assert scores["recipient_country_acc"] >= 0.63
+    assert scores["recipient_country_acc"] >= 0.67
 
 
 def test_held_out_floors(rows):
     held = rows["held-out fifth"]
     assert held["type_acc"] >= 0.57 and held["type_macro_f1"] >= 0.55
-    assert held["actor_country_acc"] >= 0.68 and held["recipient_country_acc"] >= 0.56
+    assert held["actor_country_acc"] >= 0.68 and held["recipient_country_acc"] >= 0.62
 
 
 def test_macro_f1_counts_a_missing_event_as_wrong():

@@ -208,3 +208,15 @@ def test_the_plover_manual_decides_where_the_cameo_table_disagrees():
     assert first_type("The Prime Minister of Georgia resigned on Sunday.")[0] == "RETREAT"
     kind, actor = first_type("Three Iraqi civilians were killed in Baghdad on Monday.")
     assert kind == "ASSAULT" and actor == []
+
+
+def test_protest_and_repression_with_no_target_named_are_aimed_at_home():
+    import parley
+
+    for text, kind, country in (("Turkish police arrested dozens of students in Ankara on Monday.", "COERCE", "TUR"),
+                                ("Kenyan teachers went on strike on Monday.", "PROTEST", "KEN")):
+        doc = parley.analyze(text, stages=["structure", "language", "nlp", "actors", "events"])
+        countries = {a.id: a.country for a in doc.actors}
+        event = doc.events[0]
+        assert event.type == kind
+        assert [countries[a] for a in event.actor] == [countries[a] for a in event.recipient] == [country]

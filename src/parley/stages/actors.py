@@ -284,6 +284,12 @@ def _person_from_entity(table: ActorTable, name: str, countries: set[str]) -> tu
                 if any(r[2] not in (None, "ELI") for r in table.gaz.person_roles(i, table.date))] if table.date else []
         if len(held) == 1:
             return table.known_person(held[0])
+        # no one of that name in post on the date (or no date): when everyone the gazetteer knows by that
+        # surname is of one country, the person is of that country ("Mugabe", "the Bush administration")
+        holders = table.gaz.surnames.get(words[0], [])
+        of = {table.gaz.person_facts(i, None)[0] for i in holders}
+        if not held and holders and len(of) == 1 and None not in of:
+            return table.new_person(name, country=of.pop())
     elif len(words) >= 2:  # "Omar Hassan al-Bashir": the gazetteer's "Omar Hassan Ahmad al Bashir"
         same = _same_person(table, words)
         if same is not None:

@@ -564,6 +564,10 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         return None  # no one acts, or a verb's mere default meaning with no one acted upon nor named actor
     if not recipient and own and cand.role == "verbal" and cand.meaning.type not in RECIPROCAL:
         recipient = own[:1]  # a domestic event: "Turkish authorities imposed a curfew in Cizre" (a town of Turkey)
+    if not recipient and cand.meaning.type in DOMESTIC_TYPES and cand.role == "verbal":
+        # protest, repression and concession with no one named as their target are aimed at home: "Liberian
+        # riot police dispersed demonstrators" (Liberia -> Liberia), as PLOVER codes them
+        recipient = _home_state(ctx, actor)
     negated = _negated(tok, head, cand)
     kind = _intended(cand, tok, head, negated)
     if kind in RECIPROCAL:
@@ -582,6 +586,20 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
 #: violence and repression reported in the passive with no agent ("three civilians were killed in a car bombing"):
 #: the event is coded with its victims as recipient and no actor (unknown), at a lower confidence
 UNKNOWN_AGENT_TYPES = {"ASSAULT", "COERCE"}
+
+
+#: event types whose target, when none is named, is the actor's own state
+DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
+
+
+def _home_state(ctx, actor: list[str]) -> list[str]:
+    """The state actor (already in the document) of the actors' one country, if they have exactly one."""
+    countries = {ctx.country.get(a) for a in actor if not a.startswith("place:")} - {None, "IGO"}
+    if len(countries) != 1:
+        return []
+    code = countries.pop()
+    state = next((a for a in ctx.doc.actors if a.type == "state" and a.country == code), None)
+    return [state.id] if state is not None else []
 
 
 def subj_passive(tok, head) -> bool:
