@@ -82,7 +82,8 @@ def embedded_tokens(stage: DiscussionStage, docs: list[Document]) -> tuple[int, 
     original = embed_module.embed
 
     def counting(texts, max_tokens=None, batch_tokens=None):
-        counted["tokens"] += sum(len(ids) for ids in embed_module._token_ids(list(texts), max_tokens))
+        unique = list(dict.fromkeys(texts))  # embed() embeds a repeated text once
+        counted["tokens"] += sum(len(ids) for ids in embed_module._token_ids(unique, max_tokens))
         return original(texts, max_tokens, batch_tokens)
 
     embed_module.embed = counting

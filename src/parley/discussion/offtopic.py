@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -55,6 +56,7 @@ SCALE = 0.05
 MIN_WORDS = 6
 SPEAKER_BONUS = 0.15
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_POSSESSIVE = re.compile(r"'s?$")
 _STOP: frozenset[str] | None = None
 
 
@@ -70,13 +72,18 @@ def _stop_words() -> frozenset[str]:
 def content_words(text: str) -> list[str]:
     """Lower-cased content words of ``text``: three letters or more, no stop words or contractions, no
     trailing possessive ’s."""
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> tuple[str, ...]:  # cached: the stage and the summary both ask per comment
     stop = _stop_words()
     out = []
     for word in _WORD.findall(text.replace("’", "'")):
-        word = re.sub(r"'s?$", "", word.lower())
+        word = _POSSESSIVE.sub("", word.lower())
         if len(word) > 2 and word not in stop and "'" not in word:  # contractions (i've, don't) are function words
             out.append(word)
-    return out
+    return tuple(out)
 
 
 def relatedness(comment_vecs: np.ndarray, reference_vecs: np.ndarray, comment_words: list[list[str]],

@@ -14,7 +14,7 @@ Use::
     A cascade: the lexical heads score every text first (``LexicalPass``, no embedding); a text goes on
     to the full models (embedding + lexical features) only when some attribute's lexical probability
     reaches its bound (``cascade_bounds()``, set on validation data by ``training/fit_cascade.py`` so that
-    99.5% of the validation comments the full models flag are sent on). Pass ``embeddings`` (rows of
+    99% of the validation comments the full models flag are sent on). Pass ``embeddings`` (rows of
     ``parley.embed.embed(texts)``) to reuse vectors the caller already has (only the rows sent on are
     read); otherwise those texts are embedded here. ``cascade=False``: every text through the full
     models. Scores of a text do not depend on the other texts of the batch or their order.
@@ -48,7 +48,7 @@ How the scores are made (details and measured figures: ``parley eval discussion`
   threads, so dehumanising geopolitical slurs ("Ukros", "pests ... exterminated") are under-scored,
   and conspiracy knows one narrative well (population replacement): other theories (9/11, "Deep
   State") come from the pattern layer. The cascade costs a little ranking (held-out Wikipedia
-  toxicity AUC a few thousandths under the full models), not flags.
+  toxicity AUC 0.968 against 0.976 for the full models alone; F1 at the flag 0.732 against 0.736).
 
 Weights load lazily, once per process, from ``parley/resources/discussion/`` (``<model>.json`` +
 ``<model>.npy`` for the models ``toxicity``, ``conspiracy`` and ``stance``, each rebuilt by

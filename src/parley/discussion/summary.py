@@ -28,7 +28,7 @@ from collections import Counter
 import numpy as np
 
 from ..model import CommentAnalysis, DiscussionSummary, Topic
-from .offtopic import _stop_words, content_words
+from .offtopic import _POSSESSIVE, _stop_words, content_words
 
 MAX_TOPICS = 8
 ITERATIONS = 20
@@ -99,7 +99,7 @@ def _terms(text: str) -> set[str]:
     stop = _stop_words()
     tokens = []
     for word in _TOKEN.findall(text.replace("’", "'")):
-        word = re.sub(r"'s?$", "", word.lower())
+        word = _POSSESSIVE.sub("", word.lower())
         tokens.append(word if len(word) > 2 and word not in stop and "'" not in word else None)
     words = {t for t in tokens if t}
     return words | {f"{a} {b}" for a, b in itertools.pairwise(tokens) if a and b and a != b}
@@ -113,12 +113,13 @@ def topics(segment_ids: list[str], texts: list[str], vectors: np.ndarray) -> lis
     k = max(1, min(MAX_TOPICS, round(math.sqrt(n / 2))))
     labels = kmeans(vectors, k)
     terms = [_terms(t) for t in texts]
+    total = Counter(t for ts in terms for t in ts)
     out = []
     for c in sorted(set(labels.tolist()), key=lambda c: (-int((labels == c).sum()), c)):
         inside = [i for i in range(n) if labels[i] == c]
         outside = n - len(inside)
         freq_in = Counter(t for i in inside for t in terms[i])
-        freq_out = Counter(t for i in range(n) if labels[i] != c for t in terms[i])
+        freq_out = total - freq_in  # the other comments' counts
         shared = {t: n for t, n in freq_in.items() if n >= 2} or freq_in  # prefer words the cluster shares
         scored = []
         for term, count in shared.items():

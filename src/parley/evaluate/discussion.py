@@ -14,7 +14,10 @@ and the evaluation use exactly the same held-out rows:
 Reported per attribute and data set: ROC AUC, F1 at the documented flag threshold
 (``parley.discussion.thresholds.DEFAULT_THRESHOLDS``) and the best F1 over thresholds (an optimistic
 upper bound, since it is chosen on the test rows); for stance, macro-F1 over the four classes, the
-accuracy, and the ROC AUC of ``unrelated`` against the three related classes.
+accuracy, and the ROC AUC of ``unrelated`` against the three related classes; for off-topic, the
+stage's own off-topic probability on the ARC test pairs (the claim as a one-sentence official text) by
+both of the stage's paths: the whole comment embedded, and the head-first path of the comments the
+cascade's lexical first pass settles (``evaluate_off_topic``).
 """
 
 from __future__ import annotations
@@ -289,6 +292,63 @@ def evaluate_stance(data: Path, limit: int | None = None) -> Section:
         "(a related pair predicted unrelated counts as a miss).")
 
 
+def evaluate_off_topic(data: Path, limit: int | None = None) -> Section:
+    """The stage's off-topic probability on ARC test pairs (the claim as the official text, one sentence;
+    "unrelated" = off-topic), by the two paths the stage takes: the whole comment embedded (comments the
+    cascade sends on to the full models) and the path of a comment the lexical first pass settles (its first
+    ``HEAD_TOKENS`` word pieces embedded, the whole comment only when the head's probability falls in
+    ``OFF_TOPIC_BAND``)."""
+    from ..discussion import offtopic
+    from ..discussion.scoring import stance_to_text
+    from ..discussion.stage import EMBED_BATCH_TOKENS, HEAD_TOKENS, OFF_TOPIC_BAND
+    from ..embed import embed
+
+    pairs = load_arc(data, "test")
+    rows = list(range(len(pairs.claims)))
+    if limit is not None and len(rows) > limit:
+        rows = np.sort(np.random.default_rng(SEED).choice(len(rows), size=limit, replace=False)).tolist()
+    bodies = sorted({pairs.bodies[i] for i in rows})
+    claims = sorted({pairs.claims[i] for i in rows})
+    where = {b: k for k, b in enumerate(bodies)}
+    whole = embed(bodies, batch_tokens=EMBED_BATCH_TOKENS)
+    head = embed(bodies, max_tokens=HEAD_TOKENS, batch_tokens=EMBED_BATCH_TOKENS)
+    claim_vectors = dict(zip(claims, embed(claims, batch_tokens=EMBED_BATCH_TOKENS), strict=True))
+    by_claim: dict[str, list[int]] = {}
+    for i in rows:
+        by_claim.setdefault(pairs.claims[i], []).append(i)
+
+    def probabilities(vectors: np.ndarray) -> dict[int, float]:
+        out: dict[int, float] = {}
+        for claim, members in by_claim.items():
+            texts = [pairs.bodies[i] for i in members]
+            cvecs, ref = vectors[[where[t] for t in texts]], claim_vectors[claim][None]
+            words = [offtopic.content_words(t) for t in texts]
+            r = offtopic.relatedness(cvecs, ref, words, set(offtopic.content_words(claim)), [False] * len(texts))
+            unrelated = [p["unrelated"] for p in stance_to_text(texts, [claim], comment_embeddings=cvecs,
+                                                                 reference_embeddings=ref)]
+            out.update(zip(members, offtopic.off_topic_probability(r, words, 1, unrelated).tolist(), strict=True))
+        return out
+
+    p_whole, p_head = probabilities(whole), probabilities(head)
+    low, high = OFF_TOPIC_BAND
+    again = {i for i in rows if low <= p_head[i] <= high}
+    p_settled = {i: p_whole[i] if i in again else p_head[i] for i in rows}
+    gold = np.array([pairs.stances[i] == "unrelated" for i in rows], dtype=int)
+    table = {}
+    for name, probs in (("whole comment", p_whole), ("settled comment (head, whole in the band)", p_settled)):
+        scores = np.array([probs[i] for i in rows])
+        table[f"arc:test off_topic, {name}"] = {"n": len(rows), "roc_auc": roc_auc(gold, scores),
+                                                "f1@0.5": f1_at(gold, scores, 0.5)}
+    table["arc:test off_topic, settled comment (head, whole in the band)"]["share_whole"] = len(again) / len(rows)
+    return Section("Off-topic toward a text (ARC test)", table,
+                   "The stage's off-topic probability with the claim as a one-sentence official text; "
+                   "\"unrelated\" pairs are the off-topic ones. 'whole comment': the path of comments the "
+                   "cascade sends on to the full models; 'settled comment': the path of the others. A proxy: "
+                   "real official texts are longer than one claim.")
+
+
 def evaluate_discussion(data: Path, limit: int | None = None) -> EvalResult:
-    """Comment attributes and stance on held-out data; ``limit`` samples at most that many rows per part."""
-    return EvalResult("discussion", [evaluate_comment_scores(data, limit), evaluate_stance(data, limit)])
+    """Comment attributes, stance and off-topic on held-out data; ``limit`` samples at most that many rows per
+    part."""
+    return EvalResult("discussion", [evaluate_comment_scores(data, limit), evaluate_stance(data, limit),
+                                     evaluate_off_topic(data, limit)])
