@@ -218,3 +218,20 @@ def test_a_very_long_document_is_shown_a_part_at_a_time(tmp_path):
     second = client.get(f"/documents/{doc.id}?part=2").text
     assert f'id="seg-s{PART_SIZE + 10}"' in second and "<td><b>CONSULT</b></td>" in second
     assert client.get(f"/documents/{doc.id}?part=0").status_code == 422
+
+
+def test_a_store_from_an_older_parley_is_refused_with_how_to_update_it(tmp_path):
+    from parley.errors import UsageError
+    from parley.store import MIGRATIONS, migrate
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    migrate(conn, MIGRATIONS[:-1])
+    conn.close()
+    with pytest.raises(UsageError, match="lacks migrations") as raised:
+        create_app(db)
+    assert "parley stats --db" in raised.value.hint
+    not_a_store = tmp_path / "notes.db"
+    not_a_store.write_bytes(b"these are not SQLite pages" * 100)
+    with pytest.raises(UsageError, match="not a parley store"):
+        create_app(not_a_store)
