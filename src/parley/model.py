@@ -20,6 +20,9 @@ SCHEMA = "parley.document/1"
 
 SEGMENT_KINDS = ("statement", "question", "answer", "comment", "other")
 OFFICIAL_KINDS = ("statement", "question", "answer")
+#: a reader comment's scores (``CommentAnalysis.scores``): the Perspective/Detoxify names, then parley's own
+COMMENT_SCORES = ("toxicity", "severe_toxicity", "insult", "threat", "identity_attack", "profanity", "conspiracy",
+                  "off_topic")
 
 
 def text_id(text: str) -> str:

@@ -77,13 +77,18 @@ def content_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _content_words(text: str) -> tuple[str, ...]:  # cached: the stage and the summary both ask per comment
+    return tuple(word for word in word_slots(text) if word)
+
+
+def word_slots(text: str) -> list[str | None]:
+    """Every word of ``text`` in order, lower case without a possessive: a content word, or None in its
+    place for a function word (a short word, a stop word, a contraction such as "i've" or "don't")."""
     stop = _stop_words()
-    out = []
+    out: list[str | None] = []
     for word in _WORD.findall(text.replace("’", "'")):
         word = _POSSESSIVE.sub("", word.lower())
-        if len(word) > 2 and word not in stop and "'" not in word:  # contractions (i've, don't) are function words
-            out.append(word)
-    return tuple(out)
+        out.append(word if len(word) > 2 and word not in stop and "'" not in word else None)
+    return out
 
 
 def relatedness(comment_vecs: np.ndarray, reference_vecs: np.ndarray, comment_words: list[list[str]],

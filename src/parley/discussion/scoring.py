@@ -65,9 +65,11 @@ from importlib import resources
 
 import numpy as np
 
+from ..model import COMMENT_SCORES
 from .features import DENSE_NAMES, FEATURE_VERSION, HASH_BUCKETS, dense_features, hashed_features
 
-ATTRIBUTES = ("toxicity", "severe_toxicity", "insult", "threat", "identity_attack", "profanity", "conspiracy")
+#: the scores the trained models give (off_topic is measured against the document instead)
+ATTRIBUTES = tuple(s for s in COMMENT_SCORES if s != "off_topic")
 STANCES = ("agree", "disagree", "discuss", "unrelated")
 EMBED_DIM = 384
 

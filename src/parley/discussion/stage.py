@@ -37,12 +37,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..config import Settings
-from ..model import CommentAnalysis, Discussion, Document, Evidence, Segment, Skip
+from ..model import COMMENT_SCORES, CommentAnalysis, Discussion, Document, Evidence, Segment, Skip
 from ..pipeline import stage
 from . import links as _links
 from . import offtopic, patterns, stance, summary
 
-ATTRIBUTES = ("toxicity", "severe_toxicity", "insult", "threat", "identity_attack", "profanity", "conspiracy")
+ATTRIBUTES = tuple(s for s in COMMENT_SCORES if s != "off_topic")  # the trained models' (as scoring.ATTRIBUTES)
 FALLBACK_THRESHOLDS = {**dict.fromkeys(ATTRIBUTES, 0.8), "off_topic": 0.5}
 CONDEMNED_CAP = 0.3
 MAX_REFERENCE_SENTENCES = 300  # official sentences compared with each comment (long transcripts are cut)

@@ -28,14 +28,13 @@ from collections import Counter
 import numpy as np
 
 from ..model import CommentAnalysis, DiscussionSummary, Topic
-from .offtopic import _POSSESSIVE, _stop_words, content_words
+from .offtopic import content_words, word_slots
 
 MAX_TOPICS = 8
 ITERATIONS = 20
 RESTARTS = 8
 SEED = 13
 _NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-zA-Z]+")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 
 
@@ -96,11 +95,7 @@ def _fold_singletons(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
 
 def _terms(text: str) -> set[str]:
     """Content words of ``text`` and the two-word phrases of content words adjacent in the text."""
-    stop = _stop_words()
-    tokens = []
-    for word in _TOKEN.findall(text.replace("’", "'")):
-        word = _POSSESSIVE.sub("", word.lower())
-        tokens.append(word if len(word) > 2 and word not in stop and "'" not in word else None)
+    tokens = word_slots(text)
     words = {t for t in tokens if t}
     return words | {f"{a} {b}" for a, b in itertools.pairwise(tokens) if a and b and a != b}
 

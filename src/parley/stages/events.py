@@ -503,6 +503,7 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
     head = _clause_head(tok)
     actor: list[str] = []
     recipient: list[str] = []
+    passive_without_agent = False
     reporter = _reporter(tok)
     if cand.role == "evaluation":
         if reporter is not None:
@@ -524,6 +525,7 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         verb = tok if tok.pos_ in ("VERB", "AUX") else head
         agents = [c for c in verb.children if c.dep_ == "agent"]
         subj = _subject_of(verb)
+        passive_without_agent = not agents and subj is not None and subj.dep_ == "nsubjpass"
         if agents:
             actor = ctx.actors_in(agents[0].subtree, offset)
             recipient = ctx.actors_in(subj.subtree, offset) if subj is not None else []
@@ -558,7 +560,7 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
             actor = [ctx.state] if ctx.state else []
     own = [r for r in dict.fromkeys(recipient) if r in actor and r in ctx.named and r in ctx.subject_named]
     recipient = [r for r in dict.fromkeys(recipient) if r not in actor]
-    unknown_agent = (not actor and recipient and cand.meaning.type in UNKNOWN_AGENT_TYPES and subj_passive(tok, head))
+    unknown_agent = not actor and recipient and cand.meaning.type in UNKNOWN_AGENT_TYPES and passive_without_agent
     if (not actor and not unknown_agent) or (cand.meaning.source == "verb" and cand.meaning.confidence < 0.6
                                                and not recipient and not _named_subject(ctx, tok, offset)):
         return None  # no one acts, or a verb's mere default meaning with no one acted upon nor named actor
@@ -600,12 +602,6 @@ def _home_state(ctx, actor: list[str]) -> list[str]:
     code = countries.pop()
     state = next((a for a in ctx.doc.actors if a.type == "state" and a.country == code), None)
     return [state.id] if state is not None else []
-
-
-def subj_passive(tok, head) -> bool:
-    verb = tok if tok.pos_ in ("VERB", "AUX") else head
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
-        c.dep_ == "agent" for c in verb.children)
 
 
 #: material acts whose announced intent is an AGREE (CAMEO 03x), and those whose announced intent is a THREATEN (13x)

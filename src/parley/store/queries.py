@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..model import SEGMENT_KINDS
+from ..model import COMMENT_SCORES, SEGMENT_KINDS
 from . import connect
 
 DEFAULT_LIMIT = 50
@@ -261,8 +261,8 @@ def _actor_key(alias: str, key: str) -> tuple[str, list[Any]]:
     return (f"(({alias}.type = 'state' AND {alias}.country = ?) OR {alias}.name = ?)", [key.upper(), key])
 
 
-def actors(db: Db, *, name: str | None = None, country: str | None = None, type: str | None = None,
-           limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+def actors(db: Db, *, name: str | None = None, country: str | None = None, limit: int | None = None,
+           offset: int = 0) -> list[dict[str, Any]]:
     """Actors across the store, most mentioned first, with the documents they appear in. ``key`` is
     what :func:`actor` takes: the country code of a state, else the name."""
     conn, limit, offset = connect(db), check_limit(limit), check_offset(offset)
@@ -271,8 +271,6 @@ def actors(db: Db, *, name: str | None = None, country: str | None = None, type:
         where.add("a.name LIKE ? ESCAPE '\\'", _like(name))
     if country:
         where.add("a.country = ?", country.upper())
-    if type:
-        where.add("a.type = ?", type)
     sql = ("SELECT CASE WHEN a.type = 'state' AND a.country IS NOT NULL THEN a.country ELSE a.name END AS key, "
            "min(a.name) AS name, a.type, max(a.country) AS country, count(DISTINCT a.document) AS documents, "
            "sum(a.mentions) AS mentions FROM actors a" + where.sql() +
@@ -310,16 +308,13 @@ def actor(db: Db, key: str, *, limit: int | None = None) -> dict[str, Any]:
                        "AND ea.actor = a.id JOIN events e ON e.document = ea.document AND e.id = ea.event "
                        f"WHERE {match} AND d.date IS NOT NULL ORDER BY d.date DESC, e.document, e.rowid LIMIT ?",
                  [*params, limit * 2])
-    seen: set[tuple[str, str]] = set()
-    acts = [r for r in acts if (r["document"], r["event"]) not in seen and not seen.add((r["document"], r["event"]))]
-    acts = acts[:limit]
-    return {"key": key, "about": about, "said": said, "events": acts, "timeline": per_month}
+    unique: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in acts:
+        unique.setdefault((row["document"], row["event"]), row)
+    return {"key": key, "about": about, "said": said, "events": list(unique.values())[:limit], "timeline": per_month}
 
 
 # -- comments (moderation) ------------------------------------------------------------------------
-#: the comment scores stored as columns (``comments`` table)
-COMMENT_SCORES = ("toxicity", "severe_toxicity", "insult", "threat", "identity_attack", "profanity", "conspiracy",
-                  "off_topic")
 
 
 def comments(db: Db, *, attribute: str = "toxicity", threshold: float = 0.0, document: str | None = None,

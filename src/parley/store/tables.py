@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..model import COMMENT_SCORES
+
 #: table -> [(column, SQLite type)]; JSON columns hold lists/objects as compact JSON text
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "documents": [("id", "TEXT"), ("source", "TEXT"), ("title", "TEXT"), ("date", "TEXT"), ("language", "TEXT"),
@@ -54,7 +56,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 DOCUMENT_TABLES = tuple(t for t in COLUMNS if t != "documents")
 #: entity tables exported as CSV / Parquet (the JSON column is the JSONL export's business)
 EXPORT_TABLES = tuple(COLUMNS)
-SCORES = ("toxicity", "severe_toxicity", "insult", "threat", "identity_attack", "profanity", "conspiracy", "off_topic")
+SCORES = COMMENT_SCORES  # one column each in ``comments``
 
 
 def quoted(name: str) -> str:

@@ -1,7 +1,7 @@
 """The web app over a store: server-rendered pages and a JSON API that mirrors them.
 
     from parley.web.app import create_app
-    app = create_app("parley.db")            # read-only unless writable=True
+    app = create_app("parley.db")            # read-only
 
 Every page is a template over :mod:`parley.store.queries` (the same questions the CLI asks); the API
 returns the same rows as JSON, described at ``/api/openapi.json``. The store is opened read-only
@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
+from .. import __version__
 from ..errors import ParleyError, UsageError
-from ..model import SEGMENT_KINDS, Document
+from ..model import COMMENT_SCORES, SEGMENT_KINDS, Document
 from ..store import queries
 from ..store.schema import MIGRATIONS, applied
 from . import charts
@@ -34,11 +35,10 @@ SNIPPET_MARKS = ("\x02", "\x03")
 class Store:
     """Read-only connections to one store, one per worker thread."""
 
-    def __init__(self, db: str | Path, *, writable: bool = False):
+    def __init__(self, db: str | Path):
         self.path = Path(db)
         if not self.path.is_file():
             raise UsageError(f"no store at {str(self.path)!r}", hint="create it with `parley ingest PATH... --db FILE`")
-        self.writable = writable
         self._local = threading.local()
         conn = self.connection()
         try:
@@ -52,11 +52,9 @@ class Store:
     def connection(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            mode = "rw" if self.writable else "ro"
-            uri = f"file:{quote(str(self.path.resolve()))}?mode={mode}"
+            uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
-            if not self.writable:
-                conn.execute("PRAGMA query_only = ON")
+            conn.execute("PRAGMA query_only = ON")
             self._local.conn = conn
         return conn
 
@@ -77,7 +75,7 @@ def _snippet(text: str | None) -> list[tuple[str, bool]]:
     return [p for p in parts if p[0]]
 
 
-def create_app(db: str | Path, *, writable: bool = False):
+def create_app(db: str | Path):
     """The FastAPI application serving the store at ``db``."""
     from fastapi import FastAPI, HTTPException, Query, Request
     from fastapi import Path as PathParam
@@ -86,8 +84,8 @@ def create_app(db: str | Path, *, writable: bool = False):
     from fastapi.staticfiles import StaticFiles
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
-    store = Store(db, writable=writable)
-    app = FastAPI(title="parley", version=_version(), docs_url=None, redoc_url=None,
+    store = Store(db)
+    app = FastAPI(title="parley", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="What parley found in a corpus of official statements and the comments under them. "
                   "Every row carries the document and segment it comes from.")
@@ -134,11 +132,8 @@ def create_app(db: str | Path, *, writable: bool = False):
         return HTMLResponse(render(template, app=True, **context))
 
     def doc_filters(since, until, speaker, country, kind) -> dict[str, Any]:
-        kind = kind or None
-        if kind and kind not in SEGMENT_KINDS:
-            raise UsageError(f"kind {kind!r} is not one of {', '.join(SEGMENT_KINDS)}")
         return {"since": since or None, "until": until or None, "speaker": speaker or None,
-                "country": (country or "").upper() or None, "kind": kind}
+                "country": (country or "").upper() or None, "kind": kind or None}
 
     def load(document_id: str) -> Document:
         row = queries.document(conn(), document_id)
@@ -180,15 +175,12 @@ def create_app(db: str | Path, *, writable: bool = False):
     Q = Annotated[str, Query(min_length=1, max_length=MAX_QUERY)]
 
     def run_search(q, kind, speaker, since, until, page_no):
-        if kind and kind not in SEGMENT_KINDS:
-            raise UsageError(f"kind {kind!r} is not one of {', '.join(SEGMENT_KINDS)}")
         return queries.search(conn(), q, kind=kind or None, speaker=speaker or None, since=since or None,
                               until=until or None, limit=PAGE, offset=_page_offset(page_no), marks=SNIPPET_MARKS)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(q: Annotated[str, Query(max_length=MAX_QUERY)] = "", kind: Kind = None, speaker: Text = None,
-                    since: Date = None, until: Date = None,
-                    page_no: Page = 1):
+                    since: Date = None, until: Date = None, page_no: Page = 1):
         rows = run_search(q, kind, speaker, since, until, page_no) if q.strip() else []
         for row in rows:
             row["parts"] = _snippet(row["snippet"])
@@ -205,38 +197,39 @@ def create_app(db: str | Path, *, writable: bool = False):
         return {"q": q, "page": page_no, "page_size": PAGE, "results": rows}
 
     # -- actors ----------------------------------------------------------------------------------
-    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
-    def actors_page(name: Text = None, country: Text = None,
-                    page_no: Page = 1):
-        rows = queries.actors(conn(), name=name or None, country=country or None, limit=PAGE,
+    def list_actors(name, country, page_no):
+        return queries.actors(conn(), name=name or None, country=country or None, limit=PAGE,
                               offset=_page_offset(page_no))
+
+    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
+    def actors_page(name: Text = None, country: Text = None, page_no: Page = 1):
+        rows = list_actors(name, country, page_no)
         filters = {"name": name, "country": country}
         return page("actors.html", rows=rows, filters=filters,
                     pager=_pager("/actors", filters, page_no, None, len(rows)))
 
     @app.get("/api/actors", tags=["actors"], summary="Actors across the store, most mentioned first")
-    def api_actors(name: Text = None, country: Text = None,
-                   page_no: Page = 1):
-        return {"page": page_no, "page_size": PAGE, "actors": queries.actors(
-            conn(), name=name or None, country=country or None, limit=PAGE, offset=_page_offset(page_no))}
+    def api_actors(name: Text = None, country: Text = None, page_no: Page = 1):
+        return {"page": page_no, "page_size": PAGE, "actors": list_actors(name, country, page_no)}
 
     Key = Annotated[str, PathParam(min_length=1, max_length=200)]
 
-    @app.get("/actors/{key:path}", response_class=HTMLResponse, include_in_schema=False)
-    def actor_page(key: Key):
+    def one_actor(key: str) -> dict[str, Any]:
         data = queries.actor(conn(), key, limit=200)
         if not data["about"]:
             raise HTTPException(404, f"no actor {key!r} in this store")
+        return data
+
+    @app.get("/actors/{key:path}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(key: Key):
+        data = one_actor(key)
         return page("actor.html", a=data, chart=charts.timeline(data["timeline"],
                                                                  title=f"events of {key} per month by type"))
 
     @app.get("/api/actors/{key:path}", tags=["actors"],
              summary="One actor (country code or name): what it said and its events as actor or recipient")
     def api_actor(key: Key):
-        data = queries.actor(conn(), key, limit=200)
-        if not data["about"]:
-            raise HTTPException(404, f"no actor {key!r} in this store")
-        return data
+        return one_actor(key)
 
     # -- dyads -----------------------------------------------------------------------------------
     Side = Annotated[str, Query(max_length=200)]
@@ -255,21 +248,21 @@ def create_app(db: str | Path, *, writable: bool = False):
     Attribute = Annotated[str, Query(max_length=30)]
     Threshold = Annotated[float, Query(ge=0.0, le=1.0)]
 
-    @app.get("/moderation", response_class=HTMLResponse, include_in_schema=False)
-    def moderation_page(attribute: Attribute = "toxicity", threshold: Threshold = 0.5,
-                        page_no: Page = 1):
-        rows = queries.comments(conn(), attribute=attribute, threshold=threshold, limit=PAGE,
+    def flagged(attribute, threshold, page_no):
+        return queries.comments(conn(), attribute=attribute, threshold=threshold, limit=PAGE,
                                 offset=_page_offset(page_no))
+
+    @app.get("/moderation", response_class=HTMLResponse, include_in_schema=False)
+    def moderation_page(attribute: Attribute = "toxicity", threshold: Threshold = 0.5, page_no: Page = 1):
+        rows = flagged(attribute, threshold, page_no)
         filters = {"attribute": attribute, "threshold": threshold}
-        return page("moderation.html", rows=rows, filters=filters, attributes=queries.COMMENT_SCORES,
+        return page("moderation.html", rows=rows, filters=filters, attributes=COMMENT_SCORES,
                     pager=_pager("/moderation", filters, page_no, None, len(rows)))
 
     @app.get("/api/comments", tags=["moderation"], summary="Comments by score, highest first, with flag evidence")
-    def api_comments(attribute: Attribute = "toxicity", threshold: Threshold = 0.5,
-                     page_no: Page = 1):
+    def api_comments(attribute: Attribute = "toxicity", threshold: Threshold = 0.5, page_no: Page = 1):
         return {"attribute": attribute, "threshold": threshold, "page": page_no, "page_size": PAGE,
-                "comments": queries.comments(conn(), attribute=attribute, threshold=threshold, limit=PAGE,
-                                             offset=_page_offset(page_no))}
+                "comments": flagged(attribute, threshold, page_no)}
 
     # -- about -----------------------------------------------------------------------------------
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
@@ -293,8 +286,3 @@ def _pager(path: str, filters: dict[str, Any], page_no: int, total: int | None,
     return {"previous": link(page_no - 1) if page_no > 1 else None,
             "next": link(page_no + 1) if more and page_no < MAX_PAGE else None, "page": str(page_no)}
 
-
-def _version() -> str:
-    from .. import __version__
-
-    return __version__

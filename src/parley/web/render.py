@@ -14,10 +14,12 @@ from importlib import resources
 from typing import Any
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 from .. import __version__
 from ..model import Document
 from . import charts
-from .views import document_view
+from .views import PART_SIZE, document_view
 
 #: the longest search text the pages accept (the API says the same)
 MAX_QUERY = 500
@@ -27,11 +29,8 @@ MAX_QUERY = 500
 def environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    env = Environment(loader=PackageLoader("parley.web", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+    env = Environment(loader=PackageLoader("parley.web", "templates"), autoescape=True, undefined=StrictUndefined)
     env.filters["part"] = lambda value: quote(str(value), safe="")  # one URL path segment, "/" included
-    from .views import PART_SIZE
-
     env.globals.update(part_size=PART_SIZE, version=__version__, max_query=MAX_QUERY, inline=False, q="", app=False,
                        stance_chart="", toxicity_chart="")
     return env
@@ -66,7 +65,5 @@ def report(doc: Document) -> str:
     css, js = asset("parley.css"), asset("parley.js")
     csp = (f"default-src 'none'; style-src {_sha256(css)}; script-src {_sha256(js)}; img-src data:; "
            "base-uri 'none'; form-action 'none'")
-    from markupsafe import Markup
-
     return render("report.html", inline=True, css=Markup(css), js=Markup(js), csp=csp, app=False,
                   **document_context(doc))

@@ -12,13 +12,10 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Document, Segment
+from ..model import COMMENT_SCORES, Document, Segment
 
 #: segments on one page of the web app's document view (the report shows them all)
 PART_SIZE = 400
-#: comment scores shown per comment, in this order (the Perspective names, then parley's own)
-SCORES = ("toxicity", "severe_toxicity", "insult", "threat", "identity_attack", "profanity", "conspiracy",
-          "off_topic")
 
 
 @dataclass(frozen=True)
@@ -159,7 +156,7 @@ def document_view(doc: Document, *, part: int | None = None, part_size: int = PA
         "matrix": issue_matrix(doc, names, keep),
         "commitments": [commitment_row(doc, c, names) for c in doc.commitments if keep(c.segment)],
         "summary": doc.discussion.summary if doc.discussion else None,
-        "scores": SCORES,
+        "scores": COMMENT_SCORES,
         "toxicity": [c.scores.get("toxicity") for c in comments.values() if "toxicity" in c.scores],
         "skipped": doc.skipped,
     }
