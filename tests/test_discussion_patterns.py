@@ -18,6 +18,25 @@ def test_every_pattern_is_named_documented_and_floors_are_probabilities():
         assert pattern.raises and all(0.0 < floor <= 1.0 for floor in pattern.raises.values())
 
 
+def test_a_pattern_prefilter_never_hides_a_match():
+    """``requires`` is only a shortcut: every text the full pattern matches also passes it."""
+    verbs = ("nuke", "nuking", "bomb", "bombing", "kill", "killing", "shoot", "shooting", "hang", "hanging",
+             "gas", "gassing", "exterminate", "exterminating", "wipe out", "wiping out", "lynch", "lynching",
+             "behead", "beheading", "slaughter", "slaughtering", "execute", "executing", "annihilate",
+             "annihilating")
+    frames = ("{} them.", "We should {} them all", "I say we {} Canada.", "(“{} them”)",
+              "Others suggested {} those people.", "Just {} 'em")
+    checked = 0
+    for pattern in (p for p in PATTERNS if p.requires is not None):
+        for verb in verbs:
+            for frame in frames:
+                for text in (frame.format(verb), frame.format(verb).upper()):
+                    if pattern.regex.search(text):
+                        checked += 1
+                        assert pattern.requires.search(text), (pattern.name, text)
+    assert checked >= 100
+
+
 def test_calls_for_violence_raise_threat_with_the_words_as_evidence():
     for text, words in [("Nuke them all!", "Nuke them all"), ("Hang them.", "Hang them"),
                         ("Those traitors should be wiped out.", "should be wiped out"),

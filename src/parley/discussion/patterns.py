@@ -80,7 +80,8 @@ class Pattern:
     """One construction: its name, the attributes it raises with their floors, and its regular expression.
 
     ``violent`` patterns are subject to the reported-and-condemned rule; ``needs_target`` patterns
-    fire only when their ``target`` group names people (see the module docstring, rule 2)."""
+    fire only when their ``target`` group names people (see the module docstring, rule 2). ``requires``:
+    a cheap search every match implies (a word the pattern cannot match without), tried first."""
 
     name: str
     raises: dict[str, float]
@@ -88,6 +89,7 @@ class Pattern:
     description: str
     violent: bool = False
     needs_target: bool = False
+    requires: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -102,8 +104,10 @@ class Hit:
     suppressed: str | None = None  # why the hit does not count (reported and condemned, negated)
 
 
-def _p(name: str, raises: dict[str, float], regex: str, description: str, **kw) -> Pattern:
-    return Pattern(name, raises, re.compile(regex, re.IGNORECASE), description, **kw)
+def _p(name: str, raises: dict[str, float], regex: str, description: str, requires: str | None = None,
+       **kw) -> Pattern:
+    return Pattern(name, raises, re.compile(regex, re.IGNORECASE), description,
+                   requires=re.compile(requires, re.IGNORECASE) if requires else None, **kw)
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -128,7 +132,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("kill_them", {"threat": 0.85, "toxicity": 0.8},
        r"(?:" + _PROPOSAL + r")(?:" + _KILL_VERB + r")\s+(?:them|'em|em|him|her|those\s+\w+|these\s+\w+|"
        r"all\s+of\s+them|the\s+lot|(?-i:[A-Z][a-z]+))(?:\s+all)?\b(?!\s+(?:down|up)\b)",
-       "an imperative or proposal to kill, nuke, hang a group or a named country", violent=True),
+       "an imperative or proposal to kill, nuke, hang a group or a named country", violent=True,
+       # the proposal part tries every position of the text: look for a kill verb first (4x faster on comments)
+       requires=r"\b(?:nuk|bomb|kill|shoot|hang|gas|exterminat|wip|lynch|behead|slaughter|execut|annihilat)"),
     _p("threat_to_you", {"threat": 0.9, "toxicity": 0.85},
        r"\b(?:i|we)(?:['’]ll|\s+will|\s+am\s+going\s+to|\s+are\s+going\s+to|\s+gonna)\s+"
        r"(?:kill|shoot|hurt|murder|beat|stab|find|hunt)\s+(?:you|u)\b",
@@ -214,6 +220,8 @@ def _scan_one(text: str, context: _Context) -> list[Hit]:
     sents = sentences(text)
     hits: list[Hit] = []
     for pattern in PATTERNS:
+        if pattern.requires is not None and not pattern.requires.search(text):
+            continue
         for match in pattern.regex.finditer(text):
             if pattern.needs_target and not _names_people(match.group("target"), context):
                 continue

@@ -114,29 +114,32 @@ def topics(segment_ids: list[str], texts: list[str], vectors: np.ndarray) -> lis
         inside = [i for i in range(n) if labels[i] == c]
         outside = n - len(inside)
         freq_in = Counter(t for i in inside for t in terms[i])
-        freq_out = total - freq_in  # the other comments' counts
         shared = {t: n for t, n in freq_in.items() if n >= 2} or freq_in  # prefer words the cluster shares
         scored = []
         for term, count in shared.items():
             share_in = count / len(inside)
-            share_out = freq_out[term] / outside if outside else 0.0
+            share_out = (total[term] - count) / outside if outside else 0.0  # the other comments' share
             scored.append((share_in - share_out + 0.01 * (" " in term), term))
         scored.sort(key=lambda x: (-x[0], x[1]))
-        keywords = _dedupe([t for _, t in scored])[:6]
+        keywords = _dedupe([t for _, t in scored], 6)
         label = ", ".join(keywords[:2]) if keywords else "(no content words)"
         out.append(Topic(label=label, segments=[segment_ids[i] for i in inside], keywords=keywords))
     return out
 
 
-def _dedupe(terms: list[str]) -> list[str]:
-    """Drop a word already contained in a higher-ranked phrase (and vice versa)."""
-    kept: list[str] = []
+def _dedupe(terms: list[str], limit: int) -> list[str]:
+    """The first ``limit`` terms, dropping a word already contained in a higher-ranked phrase (and vice versa)."""
+    kept: list[set[str]] = []
+    out: list[str] = []
     for term in terms:
+        if len(out) >= limit:
+            break
         parts = set(term.split())
-        if any(parts <= set(k.split()) or set(k.split()) <= parts for k in kept):
+        if any(parts <= k or k <= parts for k in kept):
             continue
-        kept.append(term)
-    return kept
+        kept.append(parts)
+        out.append(term)
+    return out
 
 
 def substantiveness(text: str, scores: dict[str, float]) -> float:

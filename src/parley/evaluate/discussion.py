@@ -296,11 +296,11 @@ def evaluate_off_topic(data: Path, limit: int | None = None) -> Section:
     """The stage's off-topic probability on ARC test pairs (the claim as the official text, one sentence;
     "unrelated" = off-topic), by the two paths the stage takes: the whole comment embedded (comments the
     cascade sends on to the full models) and the path of a comment the lexical first pass settles (its first
-    ``HEAD_TOKENS`` word pieces embedded, the whole comment only when the head's probability falls in
-    ``OFF_TOPIC_BAND``)."""
+    ``HEAD_TOKENS`` word pieces embedded, its first ``BAND_TOKENS`` only when the head's probability falls
+    in ``OFF_TOPIC_BAND``)."""
     from ..discussion import offtopic
     from ..discussion.scoring import stance_to_text
-    from ..discussion.stage import EMBED_BATCH_TOKENS, HEAD_TOKENS, OFF_TOPIC_BAND
+    from ..discussion.stage import BAND_TOKENS, EMBED_BATCH_TOKENS, HEAD_TOKENS, OFF_TOPIC_BAND
     from ..embed import embed
 
     pairs = load_arc(data, "test")
@@ -312,6 +312,7 @@ def evaluate_off_topic(data: Path, limit: int | None = None) -> Section:
     where = {b: k for k, b in enumerate(bodies)}
     whole = embed(bodies, batch_tokens=EMBED_BATCH_TOKENS)
     head = embed(bodies, max_tokens=HEAD_TOKENS, batch_tokens=EMBED_BATCH_TOKENS)
+    band = embed(bodies, max_tokens=BAND_TOKENS, batch_tokens=EMBED_BATCH_TOKENS)
     claim_vectors = dict(zip(claims, embed(claims, batch_tokens=EMBED_BATCH_TOKENS), strict=True))
     by_claim: dict[str, list[int]] = {}
     for i in rows:
@@ -329,17 +330,18 @@ def evaluate_off_topic(data: Path, limit: int | None = None) -> Section:
             out.update(zip(members, offtopic.off_topic_probability(r, words, 1, unrelated).tolist(), strict=True))
         return out
 
-    p_whole, p_head = probabilities(whole), probabilities(head)
+    p_whole, p_head, p_band = probabilities(whole), probabilities(head), probabilities(band)
     low, high = OFF_TOPIC_BAND
     again = {i for i in rows if low <= p_head[i] <= high}
-    p_settled = {i: p_whole[i] if i in again else p_head[i] for i in rows}
+    p_settled = {i: p_band[i] if i in again else p_head[i] for i in rows}
     gold = np.array([pairs.stances[i] == "unrelated" for i in rows], dtype=int)
     table = {}
-    for name, probs in (("whole comment", p_whole), ("settled comment (head, whole in the band)", p_settled)):
+    for name, probs in (("whole comment", p_whole), ("settled comment (head, longer head in the band)", p_settled)):
         scores = np.array([probs[i] for i in rows])
         table[f"arc:test off_topic, {name}"] = {"n": len(rows), "roc_auc": roc_auc(gold, scores),
                                                 "f1@0.5": f1_at(gold, scores, 0.5)}
-    table["arc:test off_topic, settled comment (head, whole in the band)"]["share_whole"] = len(again) / len(rows)
+    settled = table["arc:test off_topic, settled comment (head, longer head in the band)"]
+    settled["share_in_band"] = len(again) / len(rows)
     return Section("Off-topic toward a text (ARC test)", table,
                    "The stage's off-topic probability with the claim as a one-sentence official text; "
                    "\"unrelated\" pairs are the off-topic ones. 'whole comment': the path of comments the "
