@@ -7,8 +7,14 @@ all 322 sentences: coverage 0.829, type accuracy 0.634, type macro-F1 0.611, act
 country 0.622; the held-out fifth (76 sentences not looked at while the rules were written): coverage 0.789,
 type accuracy 0.605, macro-F1 0.587, actor 0.711, recipient 0.594. Before: 0.727 / 0.472 / 0.490 / 0.617 /
 0.392 (held-out fifth 0.684 / 0.421 / 0.462 / 0.579 / 0.377). Goal: macro-F1 0.70, countries 0.85 — not
-reached. Nothing is trained on the GSR (training/train_event_classifier.py: no re-typer beat the rules by
-5-fold CV)."""
+reached.
+
+Measured 2026-11-29 (second session), after domestic acts (country-less targets at home, crowds dispersed),
+attack places named anywhere in the sentence, stance participles, protest purposes, obstruction and
+strikes as PROTEST, repression of protests as COERCE: all 322: coverage 0.870, type accuracy 0.708,
+macro-F1 0.702, actor 0.794, recipient 0.729; the held-out fifth unchanged (0.789 / 0.605 / 0.589 / 0.711 /
+0.652): the gains are on sentences that were looked at. Nothing is trained on the GSR
+(training/train_event_classifier.py: no re-typer beat the rules by 5-fold CV)."""
 
 from __future__ import annotations
 
@@ -35,14 +41,14 @@ def test_every_gold_sentence_is_scored(scores, rows):
 
 
 def test_event_type_floors(scores):
-    assert scores["coverage"] >= 0.84
-    assert scores["type_acc"] >= 0.66
-    assert scores["type_macro_f1"] >= 0.66
+    assert scores["coverage"] >= 0.86
+    assert scores["type_acc"] >= 0.69
+    assert scores["type_macro_f1"] >= 0.69
 
 
 def test_actor_and_recipient_country_floors(scores):
-    assert scores["actor_country_acc"] >= 0.76
-    assert scores["recipient_country_acc"] >= 0.67
+    assert scores["actor_country_acc"] >= 0.78
+    assert scores["recipient_country_acc"] >= 0.71
 
 
 def test_held_out_floors(rows):

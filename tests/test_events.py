@@ -220,3 +220,58 @@ def test_protest_and_repression_with_no_target_named_are_aimed_at_home():
         event = doc.events[0]
         assert event.type == kind
         assert [countries[a] for a in event.actor] == [countries[a] for a in event.recipient] == [country]
+
+
+# -- domestic acts and the place of an attack ------------------------------------------------------------
+def test_a_group_without_a_country_acted_upon_at_home_is_the_actors_own_people():
+    doc = run("Nigerian police arrested 40 members of the Harbour Workers Union on Monday.")
+    (event,) = find(doc, "COERCE", "NGA", "NGA", "arrested")
+    assert any(a.name == "Harbour Workers Union" for a in doc.actors if a.id in event.recipient)
+
+
+def test_a_group_without_a_country_is_not_made_domestic_when_another_country_is_named():
+    doc = run("French police arrested 40 members of the Harbour Workers Union after talks with Germany.")
+    (event,) = [e for e in doc.events if e.type == "COERCE"]
+    assert "FRA" not in countries(doc, event.recipient)
+
+
+def test_violence_to_disperse_demonstrators_is_repression_at_home():
+    find(run("Kenyan police fired tear gas to disperse demonstrators in the capital on Tuesday."),
+         "ASSAULT", "KEN", "KEN", "disperse demonstrators")
+
+
+def test_violence_with_no_crowd_and_no_target_has_no_recipient():
+    doc = run("Ethiopian troops shelled positions on Sunday, a spokesman said.")
+    assert [e.recipient for e in doc.events if e.type == "ASSAULT"] == [[]]
+
+
+def test_an_attack_takes_the_place_named_in_its_sentence_as_recipient():
+    find(run("Pakistani militants killed eleven people on Friday when they attacked a market in Kabul."),
+         "ASSAULT", "PAK", "AFG", "killed eleven people")
+
+
+# -- stances, refusals and protest ----------------------------------------------------------------------
+def test_being_opposed_to_something_is_the_subjects_rejection():
+    find(run("Turkey is opposed to Greek mediation in the dispute with Cyprus."), "REJECT", "TUR", "GRC", "opposed")
+
+
+def test_swearing_to_fight_is_a_threat():
+    find(run("Armenians have sworn to fight Azerbaijan until they recover the villages."),
+         "THREATEN", "ARM", "AZE", "sworn to fight")
+
+
+def test_refusing_demands_and_reneging_are_rejections():
+    find(run("France said it would not meet the kidnappers' demands."), "REJECT", "FRA", None, "demands")
+    find(run("Kenya has reneged on its commitment to Uganda."), "REJECT", "KEN", "UGA", "reneged")
+
+
+def test_an_act_done_to_protest_is_a_protest():
+    find(run("Greek farmers drove tractors into the city centre to protest against the new taxes."),
+         "PROTEST", "GRC", None, "to protest")
+    assert not [e for e in run("Nigerian oil workers stopped work on Monday.").events if e.type != "PROTEST"]
+    find(run("Bolivian miners blocked the main highway to La Paz for two days."), "PROTEST", "BOL", None, "blocked")
+
+
+def test_preventing_a_demonstration_is_repression_not_a_refusal():
+    find(run("Egyptian police prevented a demonstration outside the parliament."), "COERCE", "EGY", "EGY", "prevented")
+

@@ -22,12 +22,18 @@ Each sentence's dependency parse is read as predicate frames:
   recorded (``doc.cache["places"]``) is the state's actor, added as a new state actor (ids after the actors
   stage's) only when an event keeps it; with no one else acted upon, the place where it happens is the
   recipient, and a domestic act ("Turkish police imposed a curfew in Cizre") has its own state as recipient
-  when the recipient's slot names it;
+  when the recipient's slot names it; an attack's recipient, when no one else is, is the place its sentence
+  names ("killed 23 people when they blew themselves up in Tel Aviv");
+* **domestic acts**: protest, repression and concession aimed at no one named, or at a party of no known
+  country in a sentence that names no other country ("Nigerian authorities jailed 52 members of MASSOB"),
+  are aimed at the actor's own state, as is violence to disperse a crowd; a stance participle's subject
+  is its actor ("Israel is opposed to French mediation"), not a passive's patient;
 * **announced acts** are coded as PLOVER codes them: a cooperative act someone will do, would do, plans,
   offers or is ready to do is an AGREE (a refusal to do it a REJECT), a hostile one a THREATEN, as is any
   act made conditional with "unless"; not what parties agreed on ("we agreed that we will not hold ...").
   A verb of intention or aspect that governs an act ("plans to impose", "continued to send") is not an
-  event of its own; a **light verb** takes the act its object names ("declared a ceasefire");
+  event of its own, nor is an act done "to protest" anything but a PROTEST; a **light verb** takes the act its
+  object names ("declared a ceasefire");
 * **questions** ("Will Japan reject ...?") are not events;
 * **negation** (``not``, ``never``, ``no`` on the trigger or its auxiliaries) sets ``negated``; **tense**
   is future (will, shall, going to), hypothetical (would, could, should, might, may, if ...), past
@@ -162,13 +168,6 @@ class _SegmentContext:
             if aid not in out:
                 out.append(aid)
         return out
-        from .actors_gazetteer import load_gazetteer
-
-        name = load_gazetteer().states.get(code, {}).get("name") or code
-        actor = Actor(f"a{len(self.doc.actors) + 1}", name, "state", code, "GOV", None, None, [Span(start, end)])
-        self.doc.actors.append(actor)
-        self.country[actor.id] = code
-        return actor.id
 
     def actors_in(self, tokens, offset: int, exclude_victims: bool = False) -> list[str]:
         """Actor ids mentioned by ``tokens`` (in order, once each); "I" is the speaker."""
@@ -309,9 +308,11 @@ def _candidates(sent, offset: int, lexicon) -> list[Candidate]:
     # "plans to impose", "continued to send", "tried to hack": the act is the event, the verb of intention or
     # aspect that governs it is not one of its own
     acts = {c.trigger.i for c in out}
-    return [c for c in out if not (c.role == "verbal" and c.meaning.source != "phrase"
-                                   and c.trigger.lemma_.lower() in WRAPPERS
-                                   and any(x.dep_ == "xcomp" and x.i in acts for x in c.trigger.children))]
+    # "shunned work to protest at ...", "converging for a rally to protest": an act done as a protest is one
+    protests = {c.trigger.i for c in out if c.meaning.type == "PROTEST"}
+    return [c for c in out if not (c.role == "verbal" and c.meaning.source != "phrase" and (
+        (c.trigger.lemma_.lower() in WRAPPERS and any(_complement(x) and x.i in acts for x in c.trigger.children))
+        or (c.meaning.type != "PROTEST" and any(_purpose(x) and x.i in protests for x in c.trigger.children))))]
 
 
 #: what a statement is called: a verb whose object is one only makes a statement
@@ -525,13 +526,14 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         verb = tok if tok.pos_ in ("VERB", "AUX") else head
         agents = [c for c in verb.children if c.dep_ == "agent"]
         subj = _subject_of(verb)
-        passive_without_agent = not agents and subj is not None and subj.dep_ == "nsubjpass"
+        passive_without_agent = not agents and subj is not None and subj.dep_ == "nsubjpass" \
+            and verb.lemma_.lower() not in STANCE_PARTICIPLES
         if agents:
             actor = ctx.actors_in(agents[0].subtree, offset)
             recipient = ctx.actors_in(subj.subtree, offset) if subj is not None else []
-        elif subj is not None and subj.dep_ == "nsubjpass":
+        elif subj is not None and subj.dep_ == "nsubjpass" and verb.lemma_.lower() not in STANCE_PARTICIPLES:
             recipient = ctx.actors_in(subj.subtree, offset)
-        elif subj is not None:
+        elif subj is not None:  # an active subject, or a stance ("Israel is opposed to French mediation")
             actor = ctx.actors_in(subj.subtree, offset)
             ctx.subject_named, ctx.named = ctx.named, set()  # what the recipients' slots name, from here on
         recipient += ctx.actors_in(_targets(verb), offset)
@@ -556,6 +558,14 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         if not [r for r in recipient if r not in actor]:  # "suspended aid deliveries in Baghdad"
             scope = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "agreed to set up a centre in Tokyo"
             recipient += ctx.actors_in([t for v in scope for t in _own_tokens(v) if _located(t)], offset)
+        if actor and not [r for r in recipient if r not in actor] and cand.meaning.type in PLACE_TYPES \
+                and cand.meaning.confidence >= 0.6:
+            # where it happened, named anywhere in the sentence: "killed 23 people when they blew themselves up
+            # in Tel Aviv" (a place of another country than the actor's; not "the U.S.-ASEAN Summit")
+            mine = {ctx.country.get(a) for a in actor}
+            places = [t for t in sent if _located(t) and _names_place(ctx, t, offset)]
+            recipient += [r for r in ctx.actors_in(places, offset)
+                          if r.startswith("place:") or ctx.country.get(r) not in mine]
         if not actor and cand.meaning.source == "phrase" and subj is None:
             actor = [ctx.state] if ctx.state else []
     own = [r for r in dict.fromkeys(recipient) if r in actor and r in ctx.named and r in ctx.subject_named]
@@ -566,7 +576,13 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         return None  # no one acts, or a verb's mere default meaning with no one acted upon nor named actor
     if not recipient and own and cand.role == "verbal" and cand.meaning.type not in RECIPROCAL:
         recipient = own[:1]  # a domestic event: "Turkish authorities imposed a curfew in Cizre" (a town of Turkey)
-    if not recipient and cand.meaning.type in DOMESTIC_TYPES and cand.role == "verbal":
+    if recipient and cand.role == "verbal" and cand.meaning.type in DOMESTIC_TYPES \
+            and not any(ctx.country.get(r) for r in recipient) and not _foreign(ctx, sent, offset, actor):
+        # those acted upon have no country of their own and the sentence names no other: they are the actor's
+        # own people ("Nigerian authorities jailed 52 members of MASSOB" -> Nigeria), as PLOVER codes them
+        recipient = recipient + _home_state(ctx, actor)
+    if not recipient and cand.role == "verbal" and (cand.meaning.type in DOMESTIC_TYPES or (
+            cand.meaning.type == "ASSAULT" and any(t.lemma_.lower() in CROWDS for t in sent))):
         # protest, repression and concession with no one named as their target are aimed at home: "Liberian
         # riot police dispersed demonstrators" (Liberia -> Liberia), as PLOVER codes them
         recipient = _home_state(ctx, actor)
@@ -594,6 +610,16 @@ UNKNOWN_AGENT_TYPES = {"ASSAULT", "COERCE"}
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 
 
+#: participles that state their subject's own stance, not something done to it: "is opposed to", "is committed to"
+STANCE_PARTICIPLES = {"oppose", "commit", "determine", "dispose", "resolve"}
+#: violence against these, with no one else named, is a state's repression at home: "police opened fire to disperse
+#: demonstrators" (Egypt -> Egypt)
+CROWDS = {"demonstrator", "protester", "protestor", "rioter", "crowd", "marcher", "striker", "mob", "demonstration",
+          "protest", "rally", "riot"}
+#: event types whose recipient, when none is named, may be the place named anywhere in the sentence
+PLACE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+
+
 def _home_state(ctx, actor: list[str]) -> list[str]:
     """The state actor (already in the document) of the actors' one country, if they have exactly one."""
     countries = {ctx.country.get(a) for a in actor if not a.startswith("place:")} - {None, "IGO"}
@@ -602,6 +628,19 @@ def _home_state(ctx, actor: list[str]) -> list[str]:
     code = countries.pop()
     state = next((a for a in ctx.doc.actors if a.type == "state" and a.country == code), None)
     return [state.id] if state is not None else []
+
+
+def _foreign(ctx: _SegmentContext, sent, offset: int, actor: list[str]) -> bool:
+    """Whether the sentence names a country other than the actors' (a state, a person's, a place's)."""
+    mine = {ctx.country.get(a) for a in actor}
+    for tok in sent:
+        aid = ctx.mention_actor.get(offset + tok.idx)
+        code = ctx.country.get(aid) if aid is not None else None
+        place = ctx.places.get(offset + tok.idx)
+        for c in (code, place[2] if place else None):
+            if c and c != "IGO" and c not in mine:
+                return True
+    return False
 
 
 #: material acts whose announced intent is an AGREE (CAMEO 03x), and those whose announced intent is a THREATEN (13x)
@@ -630,7 +669,7 @@ def _intended(cand: Candidate, tok, head, negated: bool) -> str:
     intent = bool(auxes & (FUTURE | {"would"})) or ("going" in auxes and tok.dep_ == "xcomp")
     node = tok
     for _ in range(3):
-        if intent or node.dep_ != "xcomp" or node.head.i == node.i:
+        if intent or not _complement(node) or node.head.i == node.i:
             break
         governor = node.head
         intent = governor.lemma_.lower() in INTENT_VERBS | DISPOSITIONS
@@ -667,9 +706,25 @@ def _located(tok) -> bool:
     return False
 
 
+def _names_place(ctx: _SegmentContext, tok, offset: int) -> bool:
+    """The phrase of place is the name itself ("in Tel Aviv", "in the West Bank city of Hebron"), not a name
+    modifying something else ("at the U.S.-ASEAN Summit")."""
+    node = tok
+    while node.dep_ in ("compound", "amod") and node.head.i != node.i:
+        node = node.head
+    return node.ent_type_ in ("GPE", "LOC", "FAC") or offset + node.idx in ctx.places
+
+
 def _purpose(clause) -> bool:
     """An infinitive of purpose ("began a hunger strike to protest against Sweden")."""
     return clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
+
+def _complement(clause) -> bool:
+    """An infinitive complement: an xcomp, or an infinitive the parser took for one of purpose under a verb
+    with no object ("have sworn to fight"). Both state an intention."""
+    return clause.dep_ == "xcomp" or (_purpose(clause) and not any(
+        c.dep_ in ("dobj", "obj") for c in clause.head.children))
 
 
 def _named_subject(ctx: _SegmentContext, tok, offset: int) -> bool:

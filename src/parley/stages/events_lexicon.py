@@ -111,12 +111,26 @@ PHRASES: tuple[Phrase, ...] = (
        r"marches|boycotts?)\b", "PROTEST", contexts=()),
     _p(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?P<t>accept|allow|permit|agree|recogni[sz]e|tolerate)\b", "REJECT",
        negation_inside=True),
+    # refusing to give in: "would not meet the hostage-takers' demands" (CAMEO 12: reject demands)
+    _p(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?P<t>meet|satisfy|heed|bow\s+to|give\s+in\s+to|yield\s+to|comply\s+with)"
+       r"\s+(?:\S+\s+){0,3}?(?:demands?|conditions|ultimatums?)\b", "REJECT", negation_inside=True),
+    # CAMEO 144 "obstruct passage, block" ("* ROAD", "* TRAFFIC", "* ENTRANCE" ...) and 143 strikes: PROTEST
+    _p(r"\b(?P<t>block(?:ed|s|ing)?|blockad(?:e|ed|es|ing)|barricad(?:e|ed|es|ing))\s+(?:\S+\s+){0,3}?"
+       r"(?:roads?|bridges?|highways?|motorways?|railways?|rail lines?|traffic|transport|streets?|entrances?|"
+       r"convoys?)\b", "PROTEST", "obstruct", ()),
+    _p(r"\b(?P<t>stop(?:ped|s|ping)?|down(?:ed|s)?|la(?:id|y|ys)\s+down)\s+(?:their\s+|its\s+)?(?:work|tools)\b",
+       "PROTEST", "boycott", ()),
+    # repressing a protest is a COERCE (the manual: "repression of protests"), not a refusal
+    _p(r"\b(?P<t>prevent(?:ed|s|ing)?|ban(?:ned|s)?|outlaw(?:ed|s)?|prohibit(?:ed|s)?|forb(?:id|ade|idden)|"
+       r"disperse[ds]?|dispersing|br(?:oke|eak|eaks)\s+up)\s+(?:\S+\s+){0,3}?(?:demonstrations?|protests?|"
+       r"rall(?:y|ies)|marches|gatherings?|sit-ins?|demonstrators|protesters|protestors)\b", "COERCE",
+       contexts=()),
 )
 
 #: CAMEO's default code corrected for diplomatic prose: lemma -> (type, mode)
 VERB_TYPES: dict[str, tuple[str, str | None]] = {
     "agree": ("AGREE", None), "promise": ("AGREE", None), "pledge": ("AGREE", None),
-    "reject": ("REJECT", None), "refuse": ("REJECT", None), "decline": ("REJECT", None),
+    "reject": ("REJECT", None), "refuse": ("REJECT", None), "decline": ("REJECT", None), "renege": ("REJECT", None),
     "dismiss": ("REJECT", None), "veto": ("REJECT", None), "oppose": ("REJECT", None),
     "negotiate": ("CONSULT", None), "discuss": ("CONSULT", None), "visit": ("CONSULT", "visit"),
     "demand": ("REQUEST", None), "urge": ("REQUEST", None),
