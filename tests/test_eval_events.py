@@ -11,9 +11,10 @@ reached.
 
 Measured 2026-11-29 (second session), after domestic acts (country-less targets at home, crowds dispersed),
 attack places named anywhere in the sentence, stance participles, protest purposes, obstruction and
-strikes as PROTEST, repression of protests as COERCE: all 322: coverage 0.870, type accuracy 0.708,
-macro-F1 0.702, actor 0.794, recipient 0.729; the held-out fifth unchanged (0.789 / 0.605 / 0.589 / 0.711 /
-0.652): the gains are on sentences that were looked at. Nothing is trained on the GSR
+strikes as PROTEST, repression of protests as COERCE, unnamed protesters acting for their place, weapons as
+subjects: all 322: coverage 0.882, type accuracy 0.720, macro-F1 0.708, actor 0.804, recipient 0.743; the
+held-out fifth 0.803 / 0.618 / 0.593 / 0.724 / 0.667 (it was 0.789 / 0.605 / 0.589 / 0.711 / 0.652): most of
+the gain is on sentences that were looked at. Nothing is trained on the GSR
 (training/train_event_classifier.py: no re-typer beat the rules by 5-fold CV)."""
 
 from __future__ import annotations
@@ -41,20 +42,20 @@ def test_every_gold_sentence_is_scored(scores, rows):
 
 
 def test_event_type_floors(scores):
-    assert scores["coverage"] >= 0.86
-    assert scores["type_acc"] >= 0.69
+    assert scores["coverage"] >= 0.87
+    assert scores["type_acc"] >= 0.70
     assert scores["type_macro_f1"] >= 0.69
 
 
 def test_actor_and_recipient_country_floors(scores):
-    assert scores["actor_country_acc"] >= 0.78
-    assert scores["recipient_country_acc"] >= 0.71
+    assert scores["actor_country_acc"] >= 0.79
+    assert scores["recipient_country_acc"] >= 0.72
 
 
 def test_held_out_floors(rows):
     held = rows["held-out fifth"]
-    assert held["type_acc"] >= 0.57 and held["type_macro_f1"] >= 0.55
-    assert held["actor_country_acc"] >= 0.68 and held["recipient_country_acc"] >= 0.62
+    assert held["type_acc"] >= 0.59 and held["type_macro_f1"] >= 0.56
+    assert held["actor_country_acc"] >= 0.70 and held["recipient_country_acc"] >= 0.64
 
 
 def test_macro_f1_counts_a_missing_event_as_wrong():

@@ -275,3 +275,21 @@ def test_an_act_done_to_protest_is_a_protest():
 def test_preventing_a_demonstration_is_repression_not_a_refusal():
     find(run("Egyptian police prevented a demonstration outside the parliament."), "COERCE", "EGY", "EGY", "prevented")
 
+
+
+# -- unnamed people and unnamed agents -------------------------------------------------------------------
+def test_unnamed_people_protest_for_the_state_where_they_are():
+    find(run("Prisoners rioted at a jail in Kandahar on Monday."), "PROTEST", "AFG", None, "rioted")
+    find(run("Striking teachers marched to demand the resignation of the Kenyan education minister."),
+         "PROTEST", "KEN", None, "marched")
+
+
+def test_unnamed_people_with_no_place_and_no_country_are_no_actor():
+    assert not run("Protesters rallied on Sunday.").events
+
+
+def test_violence_whose_subject_is_a_weapon_has_an_unknown_agent_and_keeps_its_victims():
+    doc = run("A car bomb killed twelve Iraqi soldiers in Mosul on Sunday.")
+    (event,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert event.actor == [] and "IRQ" in countries(doc, event.recipient)
+    assert event.confidence < 0.6  # an event without an actor is a weaker claim

@@ -39,9 +39,12 @@ Each sentence's dependency parse is read as predicate frames:
   is future (will, shall, going to), hypothetical (would, could, should, might, may, if ...), past
   (past tense, perfect) or present.
 
-An event needs an actor. ``confidence`` is the evidence's strength: 0.8 a diplomatic phrase, 0.75 a CAMEO
-pattern, 0.7 an event noun after a light verb, 0.55-0.65 a verb's default meaning, less 0.15 without a
-recipient. Measured by ``parley eval events`` (PLOVER GSR).
+An event needs an actor, except violence and repression whose agent the text does not name (reported in the
+passive, or with the weapon as subject: "A car bomb killed twelve Iraqi soldiers"), coded with its victims
+only; unnamed people who protest ("Prisoners rioted at a jail in Kandahar") act for the state of the place
+they are in, else of the one country their sentence names. ``confidence`` is the evidence's strength: 0.8
+a diplomatic phrase, 0.75 a CAMEO pattern, 0.7 an event noun after a light verb, 0.55-0.65 a verb's default
+meaning, less 0.15 without a recipient, less 0.2 without an actor. Measured by ``parley eval events`` (PLOVER GSR).
 """
 
 from __future__ import annotations
@@ -504,7 +507,7 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
     head = _clause_head(tok)
     actor: list[str] = []
     recipient: list[str] = []
-    passive_without_agent = False
+    passive_without_agent = weapon = False
     reporter = _reporter(tok)
     if cand.role == "evaluation":
         if reporter is not None:
@@ -536,6 +539,10 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         elif subj is not None:  # an active subject, or a stance ("Israel is opposed to French mediation")
             actor = ctx.actors_in(subj.subtree, offset)
             ctx.subject_named, ctx.named = ctx.named, set()  # what the recipients' slots name, from here on
+            if not actor and cand.meaning.type == "PROTEST" and subj.lemma_.lower() in PEOPLE:
+                # "Prisoners rioted at a jail in Dili": unnamed people protest where they are
+                actor = _where_people_are(ctx, sent, offset)
+            weapon = not actor and cand.meaning.type == "ASSAULT" and subj.lemma_.lower() in WEAPONS
         recipient += ctx.actors_in(_targets(verb), offset)
         if cand.meaning is OBLIGATION:
             obliged = _subject_of(_obligation(verb))
@@ -559,7 +566,8 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
             scope = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "agreed to set up a centre in Tokyo"
             recipient += ctx.actors_in([t for v in scope for t in _own_tokens(v) if _located(t)], offset)
         if actor and not [r for r in recipient if r not in actor] and cand.meaning.type in PLACE_TYPES \
-                and cand.meaning.confidence >= 0.6:
+                and (cand.meaning.source != "verb" or cand.meaning.confidence >= 0.6 or (
+                    cand.meaning.type == "ASSAULT" and verb.lemma_.lower() not in LIGHT_VERBS)):
             # where it happened, named anywhere in the sentence: "killed 23 people when they blew themselves up
             # in Tel Aviv" (a place of another country than the actor's; not "the U.S.-ASEAN Summit")
             mine = {ctx.country.get(a) for a in actor}
@@ -570,7 +578,8 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
             actor = [ctx.state] if ctx.state else []
     own = [r for r in dict.fromkeys(recipient) if r in actor and r in ctx.named and r in ctx.subject_named]
     recipient = [r for r in dict.fromkeys(recipient) if r not in actor]
-    unknown_agent = not actor and recipient and cand.meaning.type in UNKNOWN_AGENT_TYPES and passive_without_agent
+    unknown_agent = not actor and recipient and cand.meaning.type in UNKNOWN_AGENT_TYPES and (
+        passive_without_agent or weapon)
     if (not actor and not unknown_agent) or (cand.meaning.source == "verb" and cand.meaning.confidence < 0.6
                                                and not recipient and not _named_subject(ctx, tok, offset)):
         return None  # no one acts, or a verb's mere default meaning with no one acted upon nor named actor
@@ -601,13 +610,42 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
                  trigger=Span(*cand.span), confidence=round(confidence, 2))
 
 
-#: violence and repression reported in the passive with no agent ("three civilians were killed in a car bombing"):
-#: the event is coded with its victims as recipient and no actor (unknown), at a lower confidence
+#: violence and repression reported in the passive with no agent ("three civilians were killed in a car bombing")
+#: or with its means as subject (``WEAPONS``): the event is coded with its victims as recipient and no actor
+#: (unknown), at a lower confidence
 UNKNOWN_AGENT_TYPES = {"ASSAULT", "COERCE"}
 
 
 #: event types whose target, when none is named, is the actor's own state
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
+
+
+#: unnamed people who protest ("prisoners rioted", "students marched") and the means of violence that kill
+#: with no one named as its agent ("a car bomb killed 12 people")
+PEOPLE = {"protester", "protestor", "demonstrator", "prisoner", "inmate", "student", "worker", "youth", "farmer",
+          "miner", "villager", "resident", "refugee", "fundamentalist", "militant", "activist", "supporter",
+          "crowd", "people", "thousand", "hundred", "opponent", "teacher", "doctor", "nurse", "trader", "driver"}
+WEAPONS = {"bomb", "explosion", "blast", "mine", "minefield", "rocket", "missile", "shell", "shelling", "grenade",
+           "mortar", "landmine", "device", "airstrike", "strike", "attack", "bombing", "gunfire", "fire"}
+
+
+def _where_people_are(ctx: _SegmentContext, sent, offset: int) -> list[str]:
+    """The state of the place a sentence names ("at a jail in Dili"), else of the one country it names."""
+    places = [t for t in sent if _located(t) and _names_place(ctx, t, offset)]
+    found = ctx.actors_in(places, offset)
+    if found:
+        return found[:1]
+    named = {}
+    for tok in sent:
+        aid = ctx.mention_actor.get(offset + tok.idx)
+        code = ctx.country.get(aid) if aid is not None else None
+        if code and code != "IGO":
+            named.setdefault(code, aid)
+    if len(named) != 1:
+        return []
+    code = next(iter(named))
+    state = next((a.id for a in ctx.doc.actors if a.type == "state" and a.country == code), None)
+    return [state] if state is not None else []
 
 
 #: participles that state their subject's own stance, not something done to it: "is opposed to", "is committed to"
