@@ -12,7 +12,8 @@ reached.
 Measured 2026-11-29 (second session), after domestic acts (country-less targets at home, crowds dispersed),
 attack places named anywhere in the sentence, stance participles, protest purposes, obstruction and
 strikes as PROTEST, repression of protests as COERCE, unnamed protesters acting for their place, weapons as
-subjects: all 322: coverage 0.882, type accuracy 0.720, macro-F1 0.708, actor 0.804, recipient 0.743; the
+subjects, ethnic minorities, office-holders and agentless arrests located: all 322: coverage 0.882, type
+accuracy 0.720, macro-F1 0.708, actor 0.816, recipient 0.743; the
 held-out fifth 0.803 / 0.618 / 0.593 / 0.724 / 0.667 (it was 0.789 / 0.605 / 0.589 / 0.711 / 0.652): most of
 the gain is on sentences that were looked at. Nothing is trained on the GSR
 (training/train_event_classifier.py: no re-typer beat the rules by 5-fold CV)."""
@@ -48,7 +49,7 @@ def test_event_type_floors(scores):
 
 
 def test_actor_and_recipient_country_floors(scores):
-    assert scores["actor_country_acc"] >= 0.79
+    assert scores["actor_country_acc"] >= 0.80
     assert scores["recipient_country_acc"] >= 0.72
 
 

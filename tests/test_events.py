@@ -293,3 +293,19 @@ def test_violence_whose_subject_is_a_weapon_has_an_unknown_agent_and_keeps_its_v
     (event,) = [e for e in doc.events if e.type == "ASSAULT"]
     assert event.actor == [] and "IRQ" in countries(doc, event.recipient)
     assert event.confidence < 0.6  # an event without an actor is a weaker claim
+
+
+def test_an_ethnic_minority_acts_within_the_state_it_lives_in():
+    find(run("Ethnic Hungarians demonstrated in Romania on Sunday."), "PROTEST", "ROU", "ROU", "demonstrated")
+    doc = run("Serbia eased emergency measures on Wednesday in Montenegro province, the scene of ethnic violence.")
+    assert all(countries(doc, e.actor) == {"SRB"} for e in doc.events if e.type == "CONCEDE")
+
+
+def test_an_office_holder_of_unknown_country_holds_office_where_the_sentence_is():
+    doc = run("President Tobias Nkemdirim threatened to impose a curfew in Abidjan.")
+    (threat,) = find(doc, "THREATEN", "CIV", "CIV", "threatened")
+    assert any(a.name == "Tobias Nkemdirim" for a in doc.actors if a.id in threat.actor)
+
+
+def test_an_arrest_with_no_agent_is_made_by_the_state_where_it_happens():
+    find(run("A French journalist was arrested in Iran for spying."), "COERCE", "IRN", "FRA", "arrested")

@@ -28,6 +28,10 @@ Each sentence's dependency parse is read as predicate frames:
   country in a sentence that names no other country ("Nigerian authorities jailed 52 members of MASSOB"),
   are aimed at the actor's own state, as is violence to disperse a crowd; a stance participle's subject
   is its actor ("Israel is opposed to French mediation"), not a passive's patient;
+* **where people are**: as PLOVER codes them, an ethnic minority acts for, and on, the state it lives in
+  ("ethnic Albanians demonstrated in Serbia": Serbia -> Serbia); an office-holder of no known country holds
+  office where the sentence is ("President X threatened a curfew in Algiers"); an arrest, trial or ban with
+  no agent is the act of the state where it happens ("was arrested in Lebanon");
 * **announced acts** are coded as PLOVER codes them: a cooperative act someone will do, would do, plans,
   offers or is ready to do is an AGREE (a refusal to do it a REJECT), a hostile one a THREATEN, as is any
   act made conditional with "unless"; not what parties agreed on ("we agreed that we will not hold ...").
@@ -130,6 +134,7 @@ class _SegmentContext:
         self.doc, self.seg, self.mention_actor = doc, seg, mention_actor
         self.speaker, self.state = speaker, state
         self.country = {a.id: a.country for a in doc.actors}
+        self.office_holders = {a.id for a in doc.actors if a.type == "person" and a.sector == "GOV"}
         self.named: set[str] = set()  # actors the current frame names (not by a pronoun) ...
         self.subject_named: set[str] = set()  # ... and those its subject names
         self.places = {i: (start, end, code) for start, end, code in doc.cache.get("places", ())
@@ -508,6 +513,7 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
     actor: list[str] = []
     recipient: list[str] = []
     passive_without_agent = weapon = False
+    home: list[str] = []  # the state a minority lives in
     reporter = _reporter(tok)
     if cand.role == "evaluation":
         if reporter is not None:
@@ -542,6 +548,11 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
             if not actor and cand.meaning.type == "PROTEST" and subj.lemma_.lower() in PEOPLE:
                 # "Prisoners rioted at a jail in Dili": unnamed people protest where they are
                 actor = _where_people_are(ctx, sent, offset)
+            elif actor and any(t.lower_ == "ethnic" and t.dep_ == "amod" and ctx.mention_actor.get(offset + t.head.idx)
+                               for t in subj.subtree):
+                # "ethnic Albanians demonstrated in Serbia": a minority acts within, and on, the state it lives in
+                home = _where_people_are(ctx, sent, offset, besides={ctx.country.get(a) for a in actor})
+                actor = home or actor
             weapon = not actor and cand.meaning.type == "ASSAULT" and subj.lemma_.lower() in WEAPONS
         recipient += ctx.actors_in(_targets(verb), offset)
         if cand.meaning is OBLIGATION:
@@ -576,8 +587,15 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
                           if r.startswith("place:") or ctx.country.get(r) not in mine]
         if not actor and cand.meaning.source == "phrase" and subj is None:
             actor = [ctx.state] if ctx.state else []
+        if not actor and passive_without_agent and cand.meaning.type == "COERCE":
+            # arrests, trials and bans are the local authorities' acts: "was arrested in Lebanon" -> Lebanon
+            actor = ctx.actors_in(_targets(verb, places=True), offset)[:1]
     own = [r for r in dict.fromkeys(recipient) if r in actor and r in ctx.named and r in ctx.subject_named]
-    recipient = [r for r in dict.fromkeys(recipient) if r not in actor]
+    recipient = [r for r in dict.fromkeys(recipient) if r not in actor] or home
+    if actor and not any(ctx.country.get(a) for a in actor) and any(a in ctx.office_holders for a in actor):
+        # an office-holder of no known country ("President Bouteflicka threatened a curfew in Algiers") holds
+        # office where the sentence is: its place, else the one country it names
+        actor = actor + _where_people_are(ctx, sent, offset)
     unknown_agent = not actor and recipient and cand.meaning.type in UNKNOWN_AGENT_TYPES and (
         passive_without_agent or weapon)
     if (not actor and not unknown_agent) or (cand.meaning.source == "verb" and cand.meaning.confidence < 0.6
@@ -629,17 +647,18 @@ WEAPONS = {"bomb", "explosion", "blast", "mine", "minefield", "rocket", "missile
            "mortar", "landmine", "device", "airstrike", "strike", "attack", "bombing", "gunfire", "fire"}
 
 
-def _where_people_are(ctx: _SegmentContext, sent, offset: int) -> list[str]:
-    """The state of the place a sentence names ("at a jail in Dili"), else of the one country it names."""
+def _where_people_are(ctx: _SegmentContext, sent, offset: int, besides: set | frozenset = frozenset()) -> list[str]:
+    """The state of the place a sentence names ("at a jail in Dili"), else of the one country it names (not
+    counting the countries ``besides``)."""
     places = [t for t in sent if _located(t) and _names_place(ctx, t, offset)]
-    found = ctx.actors_in(places, offset)
+    found = [a for a in ctx.actors_in(places, offset) if ctx.country.get(a) not in besides]
     if found:
         return found[:1]
     named = {}
     for tok in sent:
         aid = ctx.mention_actor.get(offset + tok.idx)
         code = ctx.country.get(aid) if aid is not None else None
-        if code and code != "IGO":
+        if code and code != "IGO" and code not in besides:
             named.setdefault(code, aid)
     if len(named) != 1:
         return []
