@@ -13,7 +13,8 @@ Measured 2026-11-29 (second session), after domestic acts (country-less targets 
 attack places named anywhere in the sentence, stance participles, protest purposes, obstruction and
 strikes as PROTEST, repression of protests as COERCE, unnamed protesters acting for their place, weapons as
 subjects, ethnic minorities, office-holders and agentless arrests located: all 322: coverage 0.882, type
-accuracy 0.720, macro-F1 0.708, actor 0.816, recipient 0.743; the
+accuracy 0.720, macro-F1 0.708, actor 0.816, recipient 0.764 (with minorities as victims, UK and Palestinian
+places in the gazetteer, warnings about rallies aimed at home); the
 held-out fifth 0.803 / 0.618 / 0.593 / 0.724 / 0.667 (it was 0.789 / 0.605 / 0.589 / 0.711 / 0.652): most of
 the gain is on sentences that were looked at. Nothing is trained on the GSR
 (training/train_event_classifier.py: no re-typer beat the rules by 5-fold CV)."""
@@ -50,7 +51,7 @@ def test_event_type_floors(scores):
 
 def test_actor_and_recipient_country_floors(scores):
     assert scores["actor_country_acc"] >= 0.80
-    assert scores["recipient_country_acc"] >= 0.72
+    assert scores["recipient_country_acc"] >= 0.74
 
 
 def test_held_out_floors(rows):

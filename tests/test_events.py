@@ -309,3 +309,12 @@ def test_an_office_holder_of_unknown_country_holds_office_where_the_sentence_is(
 
 def test_an_arrest_with_no_agent_is_made_by_the_state_where_it_happens():
     find(run("A French journalist was arrested in Iran for spying."), "COERCE", "IRN", "FRA", "arrested")
+
+
+def test_going_to_and_need_to_mark_the_future_and_necessity_not_events():
+    for text in ("Canada and the United States are going to work in lockstep.", "We need to do more for Ukraine."):
+        doc = run(text)
+        assert not [doc.text[e.trigger.start:e.trigger.end] for e in doc.events], text
+    doc = run("President Biden will go to Geneva to meet with President Putin.")
+    (talks,) = doc.events
+    assert doc.text[talks.trigger.start:talks.trigger.end] == "meet" and countries(doc, talks.actor) == {"USA", "RUS"}

@@ -210,6 +210,7 @@ def build_states(data: Path, phoenix: list[dict], supplement: dict) -> dict:
         state["names"].update(extra.get("names", []))
         state["demonyms"].update(extra.get("demonyms", []))
         state["metonyms"].update(extra.get("metonyms", []))
+        state["places"].update(extra.get("places", []))
     for state in states.values():  # people of a nationality: "Albanians", "Iraqis"
         state["demonyms"].update(_plural(d) for d in list(state["demonyms"]) if _plural(d))
         state["places"] -= state["demonyms"]

@@ -313,13 +313,12 @@ def _candidates(sent, offset: int, lexicon) -> list[Candidate]:
             meaning = _object_meaning(tok, lexicon) or meaning
         if meaning is not None:
             out.append(Candidate(tok, meaning, "verbal", (offset + tok.idx, offset + tok.idx + len(tok.text))))
-    # "plans to impose", "continued to send", "tried to hack": the act is the event, the verb of intention or
-    # aspect that governs it is not one of its own
-    acts = {c.trigger.i for c in out}
+    # "plans to impose", "continued to send", "tried to hack", "we're going to work": the act is the event (if
+    # any), the verb of intention or aspect that governs it is not one of its own
     # "shunned work to protest at ...", "converging for a rally to protest": an act done as a protest is one
     protests = {c.trigger.i for c in out if c.meaning.type == "PROTEST"}
     return [c for c in out if not (c.role == "verbal" and c.meaning.source != "phrase" and (
-        (c.trigger.lemma_.lower() in WRAPPERS and any(_complement(x) and x.i in acts for x in c.trigger.children))
+        (c.trigger.lemma_.lower() in WRAPPERS and any(_complement(x) for x in c.trigger.children))
         or (c.meaning.type != "PROTEST" and any(_purpose(x) and x.i in protests for x in c.trigger.children))))]
 
 
@@ -580,16 +579,16 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
                 and (cand.meaning.source != "verb" or cand.meaning.confidence >= 0.6 or (
                     cand.meaning.type == "ASSAULT" and verb.lemma_.lower() not in LIGHT_VERBS)):
             # where it happened, named anywhere in the sentence: "killed 23 people when they blew themselves up
-            # in Tel Aviv" (a place of another country than the actor's; not "the U.S.-ASEAN Summit")
-            mine = {ctx.country.get(a) for a in actor}
+            # in Tel Aviv", "blew up power lines leading into Kabul" (not "at the U.S.-ASEAN Summit")
             places = [t for t in sent if _located(t) and _names_place(ctx, t, offset)]
-            recipient += [r for r in ctx.actors_in(places, offset)
-                          if r.startswith("place:") or ctx.country.get(r) not in mine]
+            recipient += ctx.actors_in(places, offset)
         if not actor and cand.meaning.source == "phrase" and subj is None:
             actor = [ctx.state] if ctx.state else []
         if not actor and passive_without_agent and cand.meaning.type == "COERCE":
             # arrests, trials and bans are the local authorities' acts: "was arrested in Lebanon" -> Lebanon
             actor = ctx.actors_in(_targets(verb, places=True), offset)[:1]
+    if recipient:  # "Serb forces killed three ethnic Albanians in southeastern Serbia": victims where they live
+        recipient = [h for r in recipient for h in (_minority_home(ctx, sent, offset, r) or [r])]
     own = [r for r in dict.fromkeys(recipient) if r in actor and r in ctx.named and r in ctx.subject_named]
     recipient = [r for r in dict.fromkeys(recipient) if r not in actor] or home
     if actor and not any(ctx.country.get(a) for a in actor) and any(a in ctx.office_holders for a in actor):
@@ -609,7 +608,7 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         # own people ("Nigerian authorities jailed 52 members of MASSOB" -> Nigeria), as PLOVER codes them
         recipient = recipient + _home_state(ctx, actor)
     if not recipient and cand.role == "verbal" and (cand.meaning.type in DOMESTIC_TYPES or (
-            cand.meaning.type == "ASSAULT" and any(t.lemma_.lower() in CROWDS for t in sent))):
+            cand.meaning.type in ("ASSAULT", "THREATEN") and any(t.lemma_.lower() in CROWDS for t in sent))):
         # protest, repression and concession with no one named as their target are aimed at home: "Liberian
         # riot police dispersed demonstrators" (Liberia -> Liberia), as PLOVER codes them
         recipient = _home_state(ctx, actor)
@@ -647,12 +646,22 @@ WEAPONS = {"bomb", "explosion", "blast", "mine", "minefield", "rocket", "missile
            "mortar", "landmine", "device", "airstrike", "strike", "attack", "bombing", "gunfire", "fire"}
 
 
-def _where_people_are(ctx: _SegmentContext, sent, offset: int, besides: set | frozenset = frozenset()) -> list[str]:
-    """The state of the place a sentence names ("at a jail in Dili"), else of the one country it names (not
-    counting the countries ``besides``)."""
+def _minority_home(ctx: _SegmentContext, sent, offset: int, aid: str) -> list[str]:
+    """The state an ethnic minority named in the sentence ("ethnic Albanians") lives in, or []."""
+    for tok in sent:
+        if ctx.mention_actor.get(offset + tok.idx) == aid and any(
+                c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children):
+            return _where_people_are(ctx, sent, offset, besides={ctx.country.get(aid)}, places_only=True)
+    return []
+
+
+def _where_people_are(ctx: _SegmentContext, sent, offset: int, besides: set | frozenset = frozenset(),
+                      places_only: bool = False) -> list[str]:
+    """The state of the place a sentence names ("at a jail in Dili"), else (unless ``places_only``) of the one
+    country it names (not counting the countries ``besides``)."""
     places = [t for t in sent if _located(t) and _names_place(ctx, t, offset)]
     found = [a for a in ctx.actors_in(places, offset) if ctx.country.get(a) not in besides]
-    if found:
+    if found or places_only:
         return found[:1]
     named = {}
     for tok in sent:
@@ -705,7 +714,8 @@ COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 #: verbs of intention or aspect: with an act as infinitive complement they are not events of their own
 WRAPPERS = {"plan", "intend", "prepare", "decide", "continue", "try", "attempt", "seek", "want", "aim", "begin",
-            "start", "hope", "expect", "mean", "swear", "vow", "resolve", "undertake", "move", "go", "work", "wish"}
+            "start", "hope", "expect", "mean", "swear", "vow", "resolve", "undertake", "move", "go", "work", "wish",
+            "need"}
 #: verbs whose infinitive complement is an intention ("plans to impose", "offered to negotiate")
 INTENT_VERBS = {"plan", "intend", "offer", "promise", "pledge", "vow", "propose", "want", "aim", "prepare",
                 "mean", "swear", "undertake", "resolve", "seek"}
@@ -763,13 +773,19 @@ def _located(tok) -> bool:
     return False
 
 
+#: common nouns that name places ("in the West Bank city of Hebron", "in the eastern Bosnian enclave")
+PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "district", "area", "camp", "border",
+               "enclave", "territory", "port", "suburb", "state", "county", "island", "coast", "zone"}
+
+
 def _names_place(ctx: _SegmentContext, tok, offset: int) -> bool:
     """The phrase of place is the name itself ("in Tel Aviv", "in the West Bank city of Hebron"), not a name
     modifying something else ("at the U.S.-ASEAN Summit")."""
     node = tok
     while node.dep_ in ("compound", "amod") and node.head.i != node.i:
         node = node.head
-    return node.ent_type_ in ("GPE", "LOC", "FAC") or offset + node.idx in ctx.places
+    return node.ent_type_ in ("GPE", "LOC", "FAC") or offset + node.idx in ctx.places \
+        or node.lemma_.lower() in PLACE_NOUNS
 
 
 def _purpose(clause) -> bool:
