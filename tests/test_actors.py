@@ -147,6 +147,16 @@ def test_the_president_label_uses_the_title_and_the_date():
     assert all(s.speaker.actor == biden.id for s in doc.segments if s.speaker)
 
 
+def test_the_president_label_is_the_president_the_title_names_not_another_named_in_the_text():
+    text = ("THE PRESIDENT:  I met President Putin of Russia today. We agreed to keep talking.\n\n"
+            "Q  Mr. President, what did President Putin say?\n\n"
+            "THE PRESIDENT:  We will see.\n")
+    doc = run(text, date="2021-06-16", title="Remarks by President Biden in Press Conference")
+    biden = actor(doc, "Joe Biden")
+    assert all(s.speaker.actor == biden.id for s in doc.segments if s.speaker)
+    assert not any(doc.text[m.start:m.end] == "We" for m in state(doc, "RUS").mentions)
+
+
 def test_questions_we_is_not_the_answering_government():
     text = ("Sergey Lavrov: We are ready to talk.\n\n"
             "Question: We journalists want to know more.\n\n"

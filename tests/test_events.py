@@ -318,3 +318,10 @@ def test_going_to_and_need_to_mark_the_future_and_necessity_not_events():
     doc = run("President Biden will go to Geneva to meet with President Putin.")
     (talks,) = doc.events
     assert doc.text[talks.trigger.start:talks.trigger.end] == "meet" and countries(doc, talks.actor) == {"USA", "RUS"}
+
+
+def test_we_agreed_takes_the_partner_of_the_talks_just_before():
+    doc = run("Sergey Lavrov: We held talks with Japan on Monday.\n\nQuestion: What comes next?\n\n"
+              "Sergey Lavrov: Later we held talks with China. We agreed to meet again in May.\n", date="2019-01-14")
+    (agreed,) = [e for e in doc.events if e.type == "AGREE"]
+    assert countries(doc, agreed.actor) == {"RUS", "CHN"}

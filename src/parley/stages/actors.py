@@ -428,10 +428,20 @@ def _held(gaz: Gazetteer, index: int, date: str | None, title: str | None) -> bo
 
 
 def _title_holder(doc: Document, table: ActorTable, title: str) -> tuple | None:
-    """"The President": a person of that post named in the document or its title, else the holder."""
+    """"The President": the person of that post the document's title names ("Remarks by President Biden"),
+    else one named in the document, else the holder. The title first: a press conference about a foreign
+    president names him with the same title as the speaker."""
+    by_title = _title_named_holder(doc, table, title)
+    if by_title is not None:
+        return by_title
     for draft in table.people():
         if draft.role and fold(draft.role) == fold(title):
             return draft.key
+    return None
+
+
+def _title_named_holder(doc: Document, table: ActorTable, title: str) -> tuple | None:
+    """The person the document's title names with ``title`` ("President Biden"), if any."""
     if doc.title:
         match = re.search(rf"\b{re.escape(title)} ([A-Z][\w-]+)", doc.title.replace("\u00a0", " "))
         if match:

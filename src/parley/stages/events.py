@@ -861,13 +861,18 @@ def _tense(tok, head) -> str:
 
 
 def _reciprocal_partners(found: list[Event], doc: Document) -> None:
-    """A reciprocal event with one party takes the partner of the document's first CONSULT ("we agreed")."""
+    """A reciprocal event with one party ("we agreed") takes the partner of the talks it follows: the nearest
+    CONSULT before it between several countries (else the document's first), named by a phrase or a pattern
+    rather than a verb's mere default meaning."""
     country = {a.id: a.country for a in doc.actors}
-    talks = [e for e in found if e.type == "CONSULT" and len({country.get(a) for a in e.actor}) > 1]
+    talks = sorted((e for e in found if e.type == "CONSULT" and e.confidence >= 0.6
+                    and len({country.get(a) for a in e.actor}) > 1), key=lambda e: e.trigger.start)
     if not talks:
         return
     for event in found:
         if event.type in RECIPROCAL and len({country.get(a) for a in event.actor}) == 1:
+            before = [t for t in talks if t.trigger.start < event.trigger.start]
+            source = before[-1] if before else talks[0]
             mine = country.get(event.actor[0])
-            partners = [a for a in talks[0].actor if country.get(a) != mine and a not in event.actor]
+            partners = [a for a in source.actor if country.get(a) != mine and a not in event.actor]
             event.actor = event.actor + partners
