@@ -325,3 +325,9 @@ def test_we_agreed_takes_the_partner_of_the_talks_just_before():
               "Sergey Lavrov: Later we held talks with China. We agreed to meet again in May.\n", date="2019-01-14")
     (agreed,) = [e for e in doc.events if e.type == "AGREE"]
     assert countries(doc, agreed.actor) == {"RUS", "CHN"}
+
+
+def test_general_verbs_are_no_events_by_their_default_meaning():
+    doc = run("Joe Biden: We are going to deal with China effectively. I would expect Mitch to say exactly what "
+              "he said.\n\nQuestion: And Russia?\n\nJoe Biden: We will see.\n", date="2021-06-16")
+    assert not [doc.text[e.trigger.start:e.trigger.end] for e in doc.events]

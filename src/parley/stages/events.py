@@ -309,6 +309,8 @@ def _candidates(sent, offset: int, lexicon) -> list[Candidate]:
         meaning = lexicon.match(tok.lemma_.lower(), words, frame_text, subject)
         if meaning is not None and meaning.source == "verb" and _states(tok):
             continue  # "issued a declaration (demanding ...)": a public statement, CAMEO 01, is no event
+        if meaning is not None and meaning.source == "verb" and tok.lemma_.lower() in GENERIC_VERBS:
+            meaning = None  # "take", "get", "deal", "find": CAMEO's default for them is noise in speech
         if meaning is None or (meaning.source == "verb" and tok.lemma_.lower() in LIGHT_VERBS):
             meaning = _object_meaning(tok, lexicon) or meaning
         if meaning is not None:
@@ -320,6 +322,12 @@ def _candidates(sent, offset: int, lexicon) -> list[Candidate]:
     return [c for c in out if not (c.role == "verbal" and c.meaning.source != "phrase" and (
         (c.trigger.lemma_.lower() in WRAPPERS and any(_complement(x) for x in c.trigger.children))
         or (c.meaning.type != "PROTEST" and any(_purpose(x) and x.i in protests for x in c.trigger.children))))]
+
+
+#: verbs too general for CAMEO's default code to mean anything on its own ("I take him at his word", "go too
+#: far", "deal with China"): only a CAMEO pattern, a phrase or the act their object names makes them an event
+GENERIC_VERBS = {"take", "put", "get", "go", "come", "deal", "find", "expect", "mean", "make", "keep", "let", "see",
+                 "look", "bring", "set", "turn", "walk", "run", "stand", "sit", "step", "do", "have", "say", "tell"}
 
 
 #: what a statement is called: a verb whose object is one only makes a statement
