@@ -331,3 +331,8 @@ def test_general_verbs_are_no_events_by_their_default_meaning():
     doc = run("Joe Biden: We are going to deal with China effectively. I would expect Mitch to say exactly what "
               "he said.\n\nQuestion: And Russia?\n\nJoe Biden: We will see.\n", date="2021-06-16")
     assert not [doc.text[e.trigger.start:e.trigger.end] for e in doc.events]
+
+
+def test_a_light_verb_with_an_invasion_or_offensive_is_an_assault():
+    find(run("Israel today mounted its long-threatened invasion of South Lebanon."), "ASSAULT", "ISR", "LBN", "mounted")
+    find(run("Turkey launched an offensive against Syria on Wednesday."), "ASSAULT", "TUR", "SYR", "launched")

@@ -583,7 +583,8 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         if not [r for r in recipient if r not in actor]:  # "suspended aid deliveries in Baghdad"
             scope = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "agreed to set up a centre in Tokyo"
             recipient += ctx.actors_in([t for v in scope for t in _own_tokens(v) if _located(t)], offset)
-        if actor and not [r for r in recipient if r not in actor] and cand.meaning.type in PLACE_TYPES \
+        if (actor or passive_without_agent or weapon) and not [r for r in recipient if r not in actor] \
+                and cand.meaning.type in PLACE_TYPES \
                 and (cand.meaning.source != "verb" or cand.meaning.confidence >= 0.6 or (
                     cand.meaning.type == "ASSAULT" and verb.lemma_.lower() not in LIGHT_VERBS)):
             # where it happened, named anywhere in the sentence: "killed 23 people when they blew themselves up
