@@ -16,8 +16,9 @@ subjects, ethnic minorities, office-holders and agentless arrests located: all 3
 accuracy 0.720, macro-F1 0.708, actor 0.816, recipient 0.764 (with minorities as victims, UK and Palestinian
 places in the gazetteer, warnings about rallies aimed at home; 0.760 once general verbs lost their CAMEO
 default, which cut 5% of the events on WH transcripts, one of 20 arguably real; then 0.724 / 0.710 / 0.819 /
-0.764 with invasions and offensives as event nouns and places for attacks with no named agent); the
-held-out fifth 0.803 / 0.618 / 0.593 / 0.724 / 0.667 (it was 0.789 / 0.605 / 0.589 / 0.711 / 0.652): most of
+0.764 with invasions and offensives as event nouns and places for attacks with no named agent; recipient
+0.778 when every one-sided act takes the place its sentence names); the
+held-out fifth 0.803 / 0.618 / 0.593 / 0.724 / 0.681 (it was 0.789 / 0.605 / 0.589 / 0.711 / 0.652): most of
 the gain is on sentences that were looked at. Nothing is trained on the GSR
 (training/train_event_classifier.py: no re-typer beat the rules by 5-fold CV)."""
 
@@ -53,13 +54,13 @@ def test_event_type_floors(scores):
 
 def test_actor_and_recipient_country_floors(scores):
     assert scores["actor_country_acc"] >= 0.80
-    assert scores["recipient_country_acc"] >= 0.74
+    assert scores["recipient_country_acc"] >= 0.76
 
 
 def test_held_out_floors(rows):
     held = rows["held-out fifth"]
     assert held["type_acc"] >= 0.59 and held["type_macro_f1"] >= 0.56
-    assert held["actor_country_acc"] >= 0.70 and held["recipient_country_acc"] >= 0.64
+    assert held["actor_country_acc"] >= 0.70 and held["recipient_country_acc"] >= 0.66
 
 
 def test_macro_f1_counts_a_missing_event_as_wrong():

@@ -22,8 +22,9 @@ Each sentence's dependency parse is read as predicate frames:
   recorded (``doc.cache["places"]``) is the state's actor, added as a new state actor (ids after the actors
   stage's) only when an event keeps it; with no one else acted upon, the place where it happens is the
   recipient, and a domestic act ("Turkish police imposed a curfew in Cizre") has its own state as recipient
-  when the recipient's slot names it; an attack's recipient, when no one else is, is the place its sentence
-  names ("killed 23 people when they blew themselves up in Tel Aviv");
+  when the recipient's slot names it; a one-sided act's recipient, when no one else is, is the place its
+  sentence names ("killed 23 people when they blew themselves up in Tel Aviv", "rejected a call for its
+  forces to be deployed in East Timor");
 * **domestic acts**: protest, repression and concession aimed at no one named, or at a party of no known
   country in a sentence that names no other country ("Nigerian authorities jailed 52 members of MASSOB"),
   are aimed at the actor's own state, as is violence to disperse a crowd; a stance participle's subject
@@ -584,7 +585,7 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
             scope = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "agreed to set up a centre in Tokyo"
             recipient += ctx.actors_in([t for v in scope for t in _own_tokens(v) if _located(t)], offset)
         if (actor or passive_without_agent or weapon) and not [r for r in recipient if r not in actor] \
-                and cand.meaning.type in PLACE_TYPES \
+                and cand.meaning.type not in RECIPROCAL \
                 and (cand.meaning.source != "verb" or cand.meaning.confidence >= 0.6 or (
                     cand.meaning.type == "ASSAULT" and verb.lemma_.lower() not in LIGHT_VERBS)):
             # where it happened, named anywhere in the sentence: "killed 23 people when they blew themselves up
@@ -691,8 +692,6 @@ STANCE_PARTICIPLES = {"oppose", "commit", "determine", "dispose", "resolve"}
 #: demonstrators" (Egypt -> Egypt)
 CROWDS = {"demonstrator", "protester", "protestor", "rioter", "crowd", "marcher", "striker", "mob", "demonstration",
           "protest", "rally", "riot"}
-#: event types whose recipient, when none is named, may be the place named anywhere in the sentence
-PLACE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 
 
 def _home_state(ctx, actor: list[str]) -> list[str]:
