@@ -336,3 +336,7 @@ def test_general_verbs_are_no_events_by_their_default_meaning():
 def test_a_light_verb_with_an_invasion_or_offensive_is_an_assault():
     find(run("Israel today mounted its long-threatened invasion of South Lebanon."), "ASSAULT", "ISR", "LBN", "mounted")
     find(run("Turkey launched an offensive against Syria on Wednesday."), "ASSAULT", "TUR", "SYR", "launched")
+
+
+def test_unnamed_leaders_act_for_the_state_where_they_are():
+    find(run("Opposition leaders agreed to postpone the rally in Baku until November."), "AGREE", "AZE", None, "agreed")

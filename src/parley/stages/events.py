@@ -46,10 +46,12 @@ Each sentence's dependency parse is read as predicate frames:
 
 An event needs an actor, except violence and repression whose agent the text does not name (reported in the
 passive, or with the weapon as subject: "A car bomb killed twelve Iraqi soldiers"), coded with its victims
-only; unnamed people who protest ("Prisoners rioted at a jail in Kandahar") act for the state of the place
-they are in, else of the one country their sentence names. ``confidence`` is the evidence's strength: 0.8
-a diplomatic phrase, 0.75 a CAMEO pattern, 0.7 an event noun after a light verb, 0.55-0.65 a verb's default
-meaning, less 0.15 without a recipient, less 0.2 without an actor. Measured by ``parley eval events`` (PLOVER GSR).
+only; unnamed people ("Prisoners rioted at a jail in Kandahar", "Opposition leaders agreed to postpone the
+rally in Baku") act for the state of the place they are in, else of the one country their sentence names.
+
+``confidence`` is the evidence's strength: 0.8 a diplomatic phrase, 0.75 a CAMEO pattern, 0.7 an event noun
+after a light verb, 0.55-0.65 a verb's default meaning, less 0.15 without a recipient, less 0.2 without an
+actor. Measured by ``parley eval events`` (PLOVER GSR).
 """
 
 from __future__ import annotations
@@ -553,8 +555,8 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         elif subj is not None:  # an active subject, or a stance ("Israel is opposed to French mediation")
             actor = ctx.actors_in(subj.subtree, offset)
             ctx.subject_named, ctx.named = ctx.named, set()  # what the recipients' slots name, from here on
-            if not actor and cand.meaning.type == "PROTEST" and subj.lemma_.lower() in PEOPLE:
-                # "Prisoners rioted at a jail in Dili": unnamed people protest where they are
+            if not actor and subj.lemma_.lower() in PEOPLE:
+                # "Prisoners rioted at a jail in Dili": unnamed people act where they are
                 actor = _where_people_are(ctx, sent, offset)
             elif actor and any(t.lower_ == "ethnic" and t.dep_ == "amod" and ctx.mention_actor.get(offset + t.head.idx)
                                for t in subj.subtree):
@@ -647,11 +649,12 @@ UNKNOWN_AGENT_TYPES = {"ASSAULT", "COERCE"}
 DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 
 
-#: unnamed people who protest ("prisoners rioted", "students marched") and the means of violence that kill
+#: unnamed people ("prisoners rioted", "opposition leaders agreed") and the means of violence that kill
 #: with no one named as its agent ("a car bomb killed 12 people")
 PEOPLE = {"protester", "protestor", "demonstrator", "prisoner", "inmate", "student", "worker", "youth", "farmer",
           "miner", "villager", "resident", "refugee", "fundamentalist", "militant", "activist", "supporter",
-          "crowd", "people", "thousand", "hundred", "opponent", "teacher", "doctor", "nurse", "trader", "driver"}
+          "crowd", "people", "thousand", "hundred", "opponent", "teacher", "doctor", "nurse", "trader", "driver",
+          "leader", "elder", "official", "authority", "rebel", "guerrilla", "guerilla", "soldier", "troop", "police"}
 WEAPONS = {"bomb", "explosion", "blast", "mine", "minefield", "rocket", "missile", "shell", "shelling", "grenade",
            "mortar", "landmine", "device", "airstrike", "strike", "attack", "bombing", "gunfire", "fire"}
 
