@@ -340,3 +340,10 @@ def test_a_light_verb_with_an_invasion_or_offensive_is_an_assault():
 
 def test_unnamed_leaders_act_for_the_state_where_they_are():
     find(run("Opposition leaders agreed to postpone the rally in Baku until November."), "AGREE", "AZE", None, "agreed")
+
+
+def test_what_ones_own_side_should_do_is_no_request():
+    doc = run("Joe Biden: I believe we should go back to the old rules of the Senate.\n\nQuestion: And China?\n\n"
+              "Joe Biden: I said that China must respect the rules.\n", date="2021-06-16")
+    requests = [e for e in doc.events if e.type == "REQUEST"]
+    assert [countries(doc, e.recipient) for e in requests] == [{"CHN"}]

@@ -567,6 +567,8 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         recipient += ctx.actors_in(_targets(verb), offset)
         if cand.meaning is OBLIGATION:
             obliged = _subject_of(_obligation(verb))
+            if obliged is not None and obliged.lower_ in ("we", "i"):
+                return None  # "I believe we should go back to ...": what one's own side should do asks no one
             recipient += ctx.actors_in(obliged.subtree, offset) if obliged is not None else []
         # "demanded that the US cancel", "threatened to impose restrictions against Germany", "willing to send
         # material to help defend Saudi Arabia": the governed clauses' parties, nearest first
