@@ -347,3 +347,10 @@ def test_what_ones_own_side_should_do_is_no_request():
               "Joe Biden: I said that China must respect the rules.\n", date="2021-06-16")
     requests = [e for e in doc.events if e.type == "REQUEST"]
     assert [countries(doc, e.recipient) for e in requests] == [{"CHN"}]
+
+
+def test_a_general_verb_acting_on_no_one_is_no_event():
+    doc = run("Jen Psaki: I'll come back to you on that. We went into great detail on it.\n\n"
+              "Question: And Mexico?\n\nJen Psaki: I'll look into it.\n", date="2021-06-16")
+    assert not [doc.text[e.trigger.start:e.trigger.end] for e in doc.events
+                if doc.text[e.trigger.start:e.trigger.end] in ("come", "went", "look")]

@@ -626,6 +626,8 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         # protest, repression and concession with no one named as their target are aimed at home: "Liberian
         # riot police dispersed demonstrators" (Liberia -> Liberia), as PLOVER codes them
         recipient = _home_state(ctx, actor)
+    if not recipient and cand.role == "verbal" and tok.lemma_.lower() in GENERIC_VERBS - {"step"}:
+        return None  # "come back to you", "look down", "go into detail": a general verb acts on someone or is no event
     negated = _negated(tok, head, cand)
     kind = _intended(cand, tok, head, negated)
     if kind in RECIPROCAL:
