@@ -18,7 +18,8 @@ places in the gazetteer, warnings about rallies aimed at home; 0.760 once genera
 default, which cut 5% of the events on WH transcripts, one of 20 arguably real; then 0.724 / 0.710 / 0.819 /
 0.764 with invasions and offensives as event nouns and places for attacks with no named agent; recipient
 0.778 when every one-sided act takes the place its sentence names; coverage 0.891, type accuracy 0.730,
-macro-F1 0.711, actor 0.826, recipient 0.781 once unnamed people of any act stand for their place); the
+macro-F1 0.711, actor 0.826, recipient 0.781 once unnamed people of any act stand for their place; 0.898 /
+0.736 / 0.715 / 0.826 / 0.788 with passive accusations kept); the
 held-out fifth 0.816 / 0.618 / 0.591 / 0.724 / 0.681 (it was 0.789 / 0.605 / 0.589 / 0.711 / 0.652): most of
 the gain is on sentences that were looked at. Nothing is trained on the GSR
 (training/train_event_classifier.py: no re-typer beat the rules by 5-fold CV)."""
@@ -48,14 +49,14 @@ def test_every_gold_sentence_is_scored(scores, rows):
 
 
 def test_event_type_floors(scores):
-    assert scores["coverage"] >= 0.88
-    assert scores["type_acc"] >= 0.71
+    assert scores["coverage"] >= 0.89
+    assert scores["type_acc"] >= 0.72
     assert scores["type_macro_f1"] >= 0.70
 
 
 def test_actor_and_recipient_country_floors(scores):
     assert scores["actor_country_acc"] >= 0.81
-    assert scores["recipient_country_acc"] >= 0.76
+    assert scores["recipient_country_acc"] >= 0.77
 
 
 def test_held_out_floors(rows):

@@ -354,3 +354,10 @@ def test_a_general_verb_acting_on_no_one_is_no_event():
               "Question: And Mexico?\n\nJen Psaki: I'll look into it.\n", date="2021-06-16")
     assert not [doc.text[e.trigger.start:e.trigger.end] for e in doc.events
                 if doc.text[e.trigger.start:e.trigger.end] in ("come", "went", "look")]
+
+
+def test_an_accusation_in_the_passive_keeps_the_accused_and_an_unknown_accuser():
+    doc = run("The former Haitian president has been accused of misusing public funds.")
+    (event,) = [e for e in doc.events if e.type == "ACCUSE"]
+    assert event.actor == [] and countries(doc, event.recipient) == {"HTI"}
+    assert not run("The new Kenyan president was sworn in on Monday.").events

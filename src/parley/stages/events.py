@@ -610,7 +610,7 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         # office where the sentence is: its place, else the one country it names
         actor = actor + _where_people_are(ctx, sent, offset)
     unknown_agent = not actor and recipient and cand.meaning.type in UNKNOWN_AGENT_TYPES and (
-        passive_without_agent or weapon)
+        passive_without_agent or weapon) and (cand.meaning.type != "ACCUSE" or cand.meaning.confidence >= 0.6)
     if (not actor and not unknown_agent) or (cand.meaning.source == "verb" and cand.meaning.confidence < 0.6
                                                and not recipient and not _named_subject(ctx, tok, offset)):
         return None  # no one acts, or a verb's mere default meaning with no one acted upon nor named actor
@@ -644,9 +644,10 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
 
 
 #: violence and repression reported in the passive with no agent ("three civilians were killed in a car bombing")
-#: or with its means as subject (``WEAPONS``): the event is coded with its victims as recipient and no actor
+#: or with its means as subject (``WEAPONS``), and accusations in the passive ("X has been accused of ..."; not a
+#: verb's mere default meaning, as "was sworn in"): the event is coded with its victims as recipient and no actor
 #: (unknown), at a lower confidence
-UNKNOWN_AGENT_TYPES = {"ASSAULT", "COERCE"}
+UNKNOWN_AGENT_TYPES = {"ASSAULT", "COERCE", "ACCUSE"}
 
 
 #: event types whose target, when none is named, is the actor's own state
