@@ -57,7 +57,7 @@ actor. Measured by ``parley eval events`` (PLOVER GSR).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import OFFICIAL_KINDS, Actor, Document, Event, Segment, Span
 from ..pipeline import stage
@@ -514,103 +514,157 @@ def _targets(verb, places: bool = False):
     return sorted(out, key=lambda t: t.i)
 
 
+@dataclass
+class _Parties:
+    """Who acts and who is acted upon in one frame, with what the conventions below need to know."""
+
+    actor: list[str] = field(default_factory=list)
+    recipient: list[str] = field(default_factory=list)
+    passive_without_agent: bool = False  # "three civilians were killed"
+    weapon: bool = False  # violence whose subject is its means: "a car bomb killed ..."
+    home: list[str] = field(default_factory=list)  # the state an ethnic minority acting here lives in
+
+
 def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -> Event | None:
+    """The event a trigger makes in its sentence, or None: its parties by the trigger's role, then the
+    coding conventions (:func:`_settle`)."""
     tok = cand.trigger
     ctx.named, ctx.subject_named = set(), set()
     if _in_claim(tok):
         return None
     head = _clause_head(tok)
+    if cand.role == "evaluation":
+        parties = _evaluation_parties(ctx, sent, offset, head, _reporter(tok), previous)
+    elif cand.role == "complaint":
+        parties = _Parties([ctx.state] if ctx.state else [], ctx.actors_in(sent[:tok.i - sent.start], offset))
+    else:
+        parties = _verbal_parties(ctx, sent, offset, cand, tok if tok.pos_ in ("VERB", "AUX") else head)
+    settled = _settle(ctx, sent, offset, cand, parties) if parties is not None else None
+    if settled is None:
+        return None
+    actor, recipient, unknown_agent = settled
+    negated = _negated(tok, head, cand)
+    kind = _intended(cand, tok, head, negated)
+    if kind in RECIPROCAL:
+        actor, recipient = list(dict.fromkeys(actor + recipient)), []
+    confidence = cand.meaning.confidence - (0.15 if not recipient and kind not in RECIPROCAL else 0.0) \
+        - (0.2 if unknown_agent else 0.0)
+    sentence = (offset + sent.start_char, offset + sent.end_char)
+    return Event(id="", type=kind, segment=ctx.seg.id, start=sentence[0], end=sentence[1],
+                 mode=cand.meaning.mode, contexts=list(cand.meaning.contexts), actor=ctx.materialise(actor),
+                 recipient=ctx.materialise(recipient), negated=negated, tense=_tense(tok, head),
+                 trigger=Span(*cand.span), confidence=round(confidence, 2))
+
+
+def _evaluation_parties(ctx: _SegmentContext, sent, offset: int, head, reporter, previous) -> _Parties:
+    """A judgement ("unacceptable") is its reporter's, else the speaker's state's; its recipient is the party
+    its clause names, else its sentence, else the one the sentence before names most (never the victims)."""
     actor: list[str] = []
     recipient: list[str] = []
-    passive_without_agent = weapon = False
-    home: list[str] = []  # the state a minority lives in
-    reporter = _reporter(tok)
-    if cand.role == "evaluation":
-        if reporter is not None:
-            subj = _subject_of(reporter)
-            actor = ctx.actors_in(subj.subtree, offset) if subj is not None else []
-            recipient = ctx.actors_in(_targets(reporter), offset, exclude_victims=True)
-        actor = actor[:1] or ([ctx.state] if ctx.state else [])
-        if not recipient:
-            recipient = ctx.actors_in(_own_tokens(head), offset, exclude_victims=True)
-            recipient = _others(ctx, recipient, actor)
-        if not recipient:
-            recipient = _others(ctx, ctx.actors_in(sent, offset, exclude_victims=True), actor)
-        if not recipient and previous is not None:
-            recipient = _most_named(ctx, previous, actor)
-    elif cand.role == "complaint":
-        actor = [ctx.state] if ctx.state else []
-        recipient = ctx.actors_in(sent[:tok.i - sent.start], offset)
-    else:
-        verb = tok if tok.pos_ in ("VERB", "AUX") else head
-        agents = [c for c in verb.children if c.dep_ == "agent"]
-        subj = _subject_of(verb)
-        passive_without_agent = not agents and subj is not None and subj.dep_ == "nsubjpass" \
-            and verb.lemma_.lower() not in STANCE_PARTICIPLES
-        if agents:
-            actor = ctx.actors_in(agents[0].subtree, offset)
-            recipient = ctx.actors_in(subj.subtree, offset) if subj is not None else []
-        elif subj is not None and subj.dep_ == "nsubjpass" and verb.lemma_.lower() not in STANCE_PARTICIPLES:
-            recipient = ctx.actors_in(subj.subtree, offset)
-        elif subj is not None:  # an active subject, or a stance ("Israel is opposed to French mediation")
-            actor = ctx.actors_in(subj.subtree, offset)
-            ctx.subject_named, ctx.named = ctx.named, set()  # what the recipients' slots name, from here on
-            if not actor and subj.lemma_.lower() in PEOPLE:
-                # "Prisoners rioted at a jail in Dili": unnamed people act where they are
-                actor = _where_people_are(ctx, sent, offset)
-            elif actor and any(t.lower_ == "ethnic" and t.dep_ == "amod" and ctx.mention_actor.get(offset + t.head.idx)
-                               for t in subj.subtree):
-                # "ethnic Albanians demonstrated in Serbia": a minority acts within, and on, the state it lives in
-                home = _where_people_are(ctx, sent, offset, besides={ctx.country.get(a) for a in actor})
-                actor = home or actor
-            weapon = not actor and cand.meaning.type == "ASSAULT" and subj.lemma_.lower() in WEAPONS
-        recipient += ctx.actors_in(_targets(verb), offset)
-        if cand.meaning is OBLIGATION:
-            obliged = _subject_of(_obligation(verb))
-            if obliged is not None and obliged.lower_ in ("we", "i"):
-                return None  # "I believe we should go back to ...": what one's own side should do asks no one
-            recipient += ctx.actors_in(obliged.subtree, offset) if obliged is not None else []
-        # "demanded that the US cancel", "threatened to impose restrictions against Germany", "willing to send
-        # material to help defend Saudi Arabia": the governed clauses' parties, nearest first
-        governed = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or _purpose(c)] + [
-            g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"]
-        for _ in range(4):
-            if not governed or [r for r in recipient if r not in actor]:
-                break
-            for clause in governed:
-                own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if own:
-                    recipient += ctx.actors_in(own[0].subtree, offset)
-                recipient += ctx.actors_in(_targets(clause), offset)
-            governed = [c for g in governed for c in g.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
-        if not [r for r in recipient if r not in actor]:  # where it happens: "arrived in Amman", "in Liberia"
-            recipient += ctx.actors_in(_targets(verb, places=True), offset)
-        if not [r for r in recipient if r not in actor]:  # "suspended aid deliveries in Baghdad"
-            scope = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "agreed to set up a centre in Tokyo"
-            recipient += ctx.actors_in([t for v in scope for t in _own_tokens(v) if _located(t)], offset)
-        if (actor or passive_without_agent or weapon) and not [r for r in recipient if r not in actor] \
-                and cand.meaning.type not in RECIPROCAL \
-                and (cand.meaning.source != "verb" or cand.meaning.confidence >= 0.6 or (
-                    cand.meaning.type == "ASSAULT" and verb.lemma_.lower() not in LIGHT_VERBS)):
-            # where it happened, named anywhere in the sentence: "killed 23 people when they blew themselves up
-            # in Tel Aviv", "blew up power lines leading into Kabul" (not "at the U.S.-ASEAN Summit")
-            places = [t for t in sent if _located(t) and _names_place(ctx, t, offset)]
-            recipient += ctx.actors_in(places, offset)
-        if not actor and cand.meaning.source == "phrase" and subj is None:
-            actor = [ctx.state] if ctx.state else []
-        if not actor and passive_without_agent and cand.meaning.type == "COERCE":
-            # arrests, trials and bans are the local authorities' acts: "was arrested in Lebanon" -> Lebanon
-            actor = ctx.actors_in(_targets(verb, places=True), offset)[:1]
+    if reporter is not None:
+        subj = _subject_of(reporter)
+        actor = ctx.actors_in(subj.subtree, offset) if subj is not None else []
+        recipient = ctx.actors_in(_targets(reporter), offset, exclude_victims=True)
+    actor = actor[:1] or ([ctx.state] if ctx.state else [])
+    if not recipient:
+        recipient = _others(ctx, ctx.actors_in(_own_tokens(head), offset, exclude_victims=True), actor)
+    if not recipient:
+        recipient = _others(ctx, ctx.actors_in(sent, offset, exclude_victims=True), actor)
+    if not recipient and previous is not None:
+        recipient = _most_named(ctx, previous, actor)
+    return _Parties(actor, recipient)
+
+
+def _verbal_parties(ctx: _SegmentContext, sent, offset: int, cand: Candidate, verb) -> _Parties | None:
+    """A predicate's subject (or passive agent) acts on its objects, its prepositional targets, the parties of
+    the clauses it governs and, failing those, the places it happens in. None: no event ("we should ...")."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    subj = _subject_of(verb)
+    stance = verb.lemma_.lower() in STANCE_PARTICIPLES
+    p = _Parties(passive_without_agent=not agents and subj is not None and subj.dep_ == "nsubjpass" and not stance)
+    if agents:
+        p.actor = ctx.actors_in(agents[0].subtree, offset)
+        p.recipient = ctx.actors_in(subj.subtree, offset) if subj is not None else []
+    elif subj is not None and subj.dep_ == "nsubjpass" and not stance:
+        p.recipient = ctx.actors_in(subj.subtree, offset)
+    elif subj is not None:  # an active subject, or a stance ("Israel is opposed to French mediation")
+        p.actor = ctx.actors_in(subj.subtree, offset)
+        ctx.subject_named, ctx.named = ctx.named, set()  # what the recipients' slots name, from here on
+        if not p.actor and subj.lemma_.lower() in PEOPLE:
+            # "Prisoners rioted at a jail in Dili": unnamed people act where they are
+            p.actor = _where_people_are(ctx, sent, offset)
+        elif p.actor and any(t.lower_ == "ethnic" and t.dep_ == "amod" and ctx.mention_actor.get(offset + t.head.idx)
+                             for t in subj.subtree):
+            # "ethnic Albanians demonstrated in Serbia": a minority acts within, and on, the state it lives in
+            p.home = _where_people_are(ctx, sent, offset, besides={ctx.country.get(a) for a in p.actor})
+            p.actor = p.home or p.actor
+        p.weapon = not p.actor and cand.meaning.type == "ASSAULT" and subj.lemma_.lower() in WEAPONS
+    p.recipient += ctx.actors_in(_targets(verb), offset)
+    if cand.meaning is OBLIGATION:
+        obliged = _subject_of(_obligation(verb))
+        if obliged is not None and obliged.lower_ in ("we", "i"):
+            return None  # "I believe we should go back to ...": what one's own side should do asks no one
+        p.recipient += ctx.actors_in(obliged.subtree, offset) if obliged is not None else []
+    _governed_parties(ctx, offset, verb, p)
+    if not _acted_upon(p):  # where it happens: "arrived in Amman", "in Liberia"
+        p.recipient += ctx.actors_in(_targets(verb, places=True), offset)
+    if not _acted_upon(p):  # "suspended aid deliveries in Baghdad"
+        scope = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "agreed to set up a centre in Tokyo"
+        p.recipient += ctx.actors_in([t for v in scope for t in _own_tokens(v) if _located(t)], offset)
+    if (p.actor or p.passive_without_agent or p.weapon) and not _acted_upon(p) \
+            and cand.meaning.type not in RECIPROCAL \
+            and (cand.meaning.source != "verb" or cand.meaning.confidence >= 0.6 or (
+                cand.meaning.type == "ASSAULT" and verb.lemma_.lower() not in LIGHT_VERBS)):
+        # where it happened, named anywhere in the sentence: "killed 23 people when they blew themselves up
+        # in Tel Aviv", "blew up power lines leading into Kabul" (not "at the U.S.-ASEAN Summit")
+        places = [t for t in sent if _located(t) and _names_place(ctx, t, offset)]
+        p.recipient += ctx.actors_in(places, offset)
+    if not p.actor and cand.meaning.source == "phrase" and subj is None:
+        p.actor = [ctx.state] if ctx.state else []
+    if not p.actor and p.passive_without_agent and cand.meaning.type == "COERCE":
+        # arrests, trials and bans are the local authorities' acts: "was arrested in Lebanon" -> Lebanon
+        p.actor = ctx.actors_in(_targets(verb, places=True), offset)[:1]
+    return p
+
+
+def _acted_upon(p: _Parties) -> list[str]:
+    return [r for r in p.recipient if r not in p.actor]
+
+
+def _governed_parties(ctx: _SegmentContext, offset: int, verb, p: _Parties) -> None:
+    """"demanded that the US cancel", "threatened to impose restrictions against Germany", "willing to send
+    material to help defend Saudi Arabia": the governed clauses' parties, nearest first, until one is found."""
+    governed = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or _purpose(c)] + [
+        g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"]
+    for _ in range(4):
+        if not governed or _acted_upon(p):
+            return
+        for clause in governed:
+            own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if own:
+                p.recipient += ctx.actors_in(own[0].subtree, offset)
+            p.recipient += ctx.actors_in(_targets(clause), offset)
+        governed = [c for g in governed for c in g.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+
+
+def _settle(ctx: _SegmentContext, sent, offset: int, cand: Candidate, p: _Parties):
+    """The coding conventions over a frame's parties: (actor, recipient, unknown agent) or None (no event).
+
+    Minorities are coded where they live, office-holders of no known country where their sentence is, domestic
+    acts at home; an event needs an actor (or a victim of an unnamed agent), and a verb's mere default meaning
+    or a general verb needs someone acted upon."""
+    tok = cand.trigger
+    actor, recipient = p.actor, p.recipient
     if recipient:  # "Serb forces killed three ethnic Albanians in southeastern Serbia": victims where they live
         recipient = [h for r in recipient for h in (_minority_home(ctx, sent, offset, r) or [r])]
     own = [r for r in dict.fromkeys(recipient) if r in actor and r in ctx.named and r in ctx.subject_named]
-    recipient = [r for r in dict.fromkeys(recipient) if r not in actor] or home
+    recipient = [r for r in dict.fromkeys(recipient) if r not in actor] or p.home
     if actor and not any(ctx.country.get(a) for a in actor) and any(a in ctx.office_holders for a in actor):
         # an office-holder of no known country ("President Bouteflicka threatened a curfew in Algiers") holds
         # office where the sentence is: its place, else the one country it names
         actor = actor + _where_people_are(ctx, sent, offset)
-    unknown_agent = not actor and recipient and cand.meaning.type in UNKNOWN_AGENT_TYPES and (
-        passive_without_agent or weapon) and (cand.meaning.type != "ACCUSE" or cand.meaning.confidence >= 0.6)
+    unknown_agent = bool(not actor and recipient and cand.meaning.type in UNKNOWN_AGENT_TYPES and (
+        p.passive_without_agent or p.weapon) and (cand.meaning.type != "ACCUSE" or cand.meaning.confidence >= 0.6))
     if (not actor and not unknown_agent) or (cand.meaning.source == "verb" and cand.meaning.confidence < 0.6
                                                and not recipient and not _named_subject(ctx, tok, offset)):
         return None  # no one acts, or a verb's mere default meaning with no one acted upon nor named actor
@@ -628,19 +682,7 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         recipient = _home_state(ctx, actor)
     if not recipient and cand.role == "verbal" and tok.lemma_.lower() in GENERIC_VERBS - {"step"}:
         return None  # "come back to you", "look down", "go into detail": a general verb acts on someone or is no event
-    negated = _negated(tok, head, cand)
-    kind = _intended(cand, tok, head, negated)
-    if kind in RECIPROCAL:
-        actor, recipient = list(dict.fromkeys(actor + recipient)), []
-    confidence = cand.meaning.confidence - (0.15 if not recipient and kind not in RECIPROCAL else 0.0) \
-        - (0.2 if unknown_agent else 0.0)
-    sentence = (offset + sent.start_char, offset + sent.end_char)
-    actor = ctx.materialise(actor)
-    recipient = ctx.materialise(recipient)
-    return Event(id="", type=kind, segment=ctx.seg.id, start=sentence[0], end=sentence[1],
-                 mode=cand.meaning.mode, contexts=list(cand.meaning.contexts), actor=actor, recipient=recipient,
-                 negated=negated, tense=_tense(tok, head),
-                 trigger=Span(*cand.span), confidence=round(confidence, 2))
+    return actor, recipient, unknown_agent
 
 
 #: violence and repression reported in the passive with no agent ("three civilians were killed in a car bombing")
