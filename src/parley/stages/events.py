@@ -25,6 +25,7 @@ Each sentence's dependency parse is read as predicate frames:
   when the recipient's slot names it; a one-sided act's recipient, when no one else is, is the place its
   sentence names ("killed 23 people when they blew themselves up in Tel Aviv", "rejected a call for its
   forces to be deployed in East Timor");
+* (the places and peoples of the next two rules are :mod:`parley.stages.events_places`)
 * **domestic acts**: protest, repression and concession aimed at no one named, or at a party of no known
   country in a sentence that names no other country ("Nigerian authorities jailed 52 members of MASSOB"),
   are aimed at the actor's own state, as is violence to disperse a crowd; a stance participle's subject
@@ -62,6 +63,17 @@ from dataclasses import dataclass, field
 from ..model import OFFICIAL_KINDS, Actor, Document, Event, Segment, Span
 from ..pipeline import stage
 from .events_lexicon import LIGHT_VERBS, PHRASES, REPORTING, SAYING_NOUNS, Meaning, load_lexicon
+from .events_places import (
+    CROWDS,
+    DOMESTIC_TYPES,
+    PEOPLE,
+    foreign,
+    home_state,
+    located,
+    minority_home,
+    names_place,
+    where_people_are,
+)
 from .language import require_english
 
 RECIPROCAL = ("CONSULT", "AGREE")
@@ -421,7 +433,6 @@ def _depth(tok) -> int:
     return depth
 
 
-
 # -- frames -------------------------------------------------------------------------------------------
 def _clause_head(tok):
     """The verb heading the trigger's clause (an adjective's copula, a noun's governing verb)."""
@@ -592,11 +603,11 @@ def _verbal_parties(ctx: _SegmentContext, sent, offset: int, cand: Candidate, ve
         ctx.subject_named, ctx.named = ctx.named, set()  # what the recipients' slots name, from here on
         if not p.actor and subj.lemma_.lower() in PEOPLE:
             # "Prisoners rioted at a jail in Dili": unnamed people act where they are
-            p.actor = _where_people_are(ctx, sent, offset)
+            p.actor = where_people_are(ctx, sent, offset)
         elif p.actor and any(t.lower_ == "ethnic" and t.dep_ == "amod" and ctx.mention_actor.get(offset + t.head.idx)
                              for t in subj.subtree):
             # "ethnic Albanians demonstrated in Serbia": a minority acts within, and on, the state it lives in
-            p.home = _where_people_are(ctx, sent, offset, besides={ctx.country.get(a) for a in p.actor})
+            p.home = where_people_are(ctx, sent, offset, besides={ctx.country.get(a) for a in p.actor})
             p.actor = p.home or p.actor
         p.weapon = not p.actor and cand.meaning.type == "ASSAULT" and subj.lemma_.lower() in WEAPONS
     p.recipient += ctx.actors_in(_targets(verb), offset)
@@ -610,14 +621,14 @@ def _verbal_parties(ctx: _SegmentContext, sent, offset: int, cand: Candidate, ve
         p.recipient += ctx.actors_in(_targets(verb, places=True), offset)
     if not _acted_upon(p):  # "suspended aid deliveries in Baghdad"
         scope = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "agreed to set up a centre in Tokyo"
-        p.recipient += ctx.actors_in([t for v in scope for t in _own_tokens(v) if _located(t)], offset)
+        p.recipient += ctx.actors_in([t for v in scope for t in _own_tokens(v) if located(t)], offset)
     if (p.actor or p.passive_without_agent or p.weapon) and not _acted_upon(p) \
             and cand.meaning.type not in RECIPROCAL \
             and (cand.meaning.source != "verb" or cand.meaning.confidence >= 0.6 or (
                 cand.meaning.type == "ASSAULT" and verb.lemma_.lower() not in LIGHT_VERBS)):
         # where it happened, named anywhere in the sentence: "killed 23 people when they blew themselves up
         # in Tel Aviv", "blew up power lines leading into Kabul" (not "at the U.S.-ASEAN Summit")
-        places = [t for t in sent if _located(t) and _names_place(ctx, t, offset)]
+        places = [t for t in sent if located(t) and names_place(ctx, t, offset)]
         p.recipient += ctx.actors_in(places, offset)
     if not p.actor and cand.meaning.source == "phrase" and subj is None:
         p.actor = [ctx.state] if ctx.state else []
@@ -656,13 +667,13 @@ def _settle(ctx: _SegmentContext, sent, offset: int, cand: Candidate, p: _Partie
     tok = cand.trigger
     actor, recipient = p.actor, p.recipient
     if recipient:  # "Serb forces killed three ethnic Albanians in southeastern Serbia": victims where they live
-        recipient = [h for r in recipient for h in (_minority_home(ctx, sent, offset, r) or [r])]
+        recipient = [h for r in recipient for h in (minority_home(ctx, sent, offset, r) or [r])]
     own = [r for r in dict.fromkeys(recipient) if r in actor and r in ctx.named and r in ctx.subject_named]
     recipient = [r for r in dict.fromkeys(recipient) if r not in actor] or p.home
     if actor and not any(ctx.country.get(a) for a in actor) and any(a in ctx.office_holders for a in actor):
         # an office-holder of no known country ("President Bouteflicka threatened a curfew in Algiers") holds
         # office where the sentence is: its place, else the one country it names
-        actor = actor + _where_people_are(ctx, sent, offset)
+        actor = actor + where_people_are(ctx, sent, offset)
     unknown_agent = bool(not actor and recipient and cand.meaning.type in UNKNOWN_AGENT_TYPES and (
         p.passive_without_agent or p.weapon) and (cand.meaning.type != "ACCUSE" or cand.meaning.confidence >= 0.6))
     if (not actor and not unknown_agent) or (cand.meaning.source == "verb" and cand.meaning.confidence < 0.6
@@ -671,15 +682,15 @@ def _settle(ctx: _SegmentContext, sent, offset: int, cand: Candidate, p: _Partie
     if not recipient and own and cand.role == "verbal" and cand.meaning.type not in RECIPROCAL:
         recipient = own[:1]  # a domestic event: "Turkish authorities imposed a curfew in Cizre" (a town of Turkey)
     if recipient and cand.role == "verbal" and cand.meaning.type in DOMESTIC_TYPES \
-            and not any(ctx.country.get(r) for r in recipient) and not _foreign(ctx, sent, offset, actor):
+            and not any(ctx.country.get(r) for r in recipient) and not foreign(ctx, sent, offset, actor):
         # those acted upon have no country of their own and the sentence names no other: they are the actor's
         # own people ("Nigerian authorities jailed 52 members of MASSOB" -> Nigeria), as PLOVER codes them
-        recipient = recipient + _home_state(ctx, actor)
+        recipient = recipient + home_state(ctx, actor)
     if not recipient and cand.role == "verbal" and (cand.meaning.type in DOMESTIC_TYPES or (
             cand.meaning.type in ("ASSAULT", "THREATEN") and any(t.lemma_.lower() in CROWDS for t in sent))):
         # protest, repression and concession with no one named as their target are aimed at home: "Liberian
         # riot police dispersed demonstrators" (Liberia -> Liberia), as PLOVER codes them
-        recipient = _home_state(ctx, actor)
+        recipient = home_state(ctx, actor)
     if not recipient and cand.role == "verbal" and tok.lemma_.lower() in GENERIC_VERBS - {"step"}:
         return None  # "come back to you", "look down", "go into detail": a general verb acts on someone or is no event
     return actor, recipient, unknown_agent
@@ -692,79 +703,13 @@ def _settle(ctx: _SegmentContext, sent, offset: int, cand: Candidate, p: _Partie
 UNKNOWN_AGENT_TYPES = {"ASSAULT", "COERCE", "ACCUSE"}
 
 
-#: event types whose target, when none is named, is the actor's own state
-DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
-
-
-#: unnamed people ("prisoners rioted", "opposition leaders agreed") and the means of violence that kill
-#: with no one named as its agent ("a car bomb killed 12 people")
-PEOPLE = {"protester", "protestor", "demonstrator", "prisoner", "inmate", "student", "worker", "youth", "farmer",
-          "miner", "villager", "resident", "refugee", "fundamentalist", "militant", "activist", "supporter",
-          "crowd", "people", "thousand", "hundred", "opponent", "teacher", "doctor", "nurse", "trader", "driver",
-          "leader", "elder", "official", "authority", "rebel", "guerrilla", "guerilla", "soldier", "troop", "police"}
+#: the means of violence, as the subject of a killing with no one named as its agent ("a car bomb killed 12 people")
 WEAPONS = {"bomb", "explosion", "blast", "mine", "minefield", "rocket", "missile", "shell", "shelling", "grenade",
            "mortar", "landmine", "device", "airstrike", "strike", "attack", "bombing", "gunfire", "fire"}
 
 
-def _minority_home(ctx: _SegmentContext, sent, offset: int, aid: str) -> list[str]:
-    """The state an ethnic minority named in the sentence ("ethnic Albanians") lives in, or []."""
-    for tok in sent:
-        if ctx.mention_actor.get(offset + tok.idx) == aid and any(
-                c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children):
-            return _where_people_are(ctx, sent, offset, besides={ctx.country.get(aid)}, places_only=True)
-    return []
-
-
-def _where_people_are(ctx: _SegmentContext, sent, offset: int, besides: set | frozenset = frozenset(),
-                      places_only: bool = False) -> list[str]:
-    """The state of the place a sentence names ("at a jail in Dili"), else (unless ``places_only``) of the one
-    country it names (not counting the countries ``besides``)."""
-    places = [t for t in sent if _located(t) and _names_place(ctx, t, offset)]
-    found = [a for a in ctx.actors_in(places, offset) if ctx.country.get(a) not in besides]
-    if found or places_only:
-        return found[:1]
-    named = {}
-    for tok in sent:
-        aid = ctx.mention_actor.get(offset + tok.idx)
-        code = ctx.country.get(aid) if aid is not None else None
-        if code and code != "IGO" and code not in besides:
-            named.setdefault(code, aid)
-    if len(named) != 1:
-        return []
-    code = next(iter(named))
-    state = next((a.id for a in ctx.doc.actors if a.type == "state" and a.country == code), None)
-    return [state] if state is not None else []
-
-
 #: participles that state their subject's own stance, not something done to it: "is opposed to", "is committed to"
 STANCE_PARTICIPLES = {"oppose", "commit", "determine", "dispose", "resolve"}
-#: violence against these, with no one else named, is a state's repression at home: "police opened fire to disperse
-#: demonstrators" (Egypt -> Egypt)
-CROWDS = {"demonstrator", "protester", "protestor", "rioter", "crowd", "marcher", "striker", "mob", "demonstration",
-          "protest", "rally", "riot"}
-
-
-def _home_state(ctx, actor: list[str]) -> list[str]:
-    """The state actor (already in the document) of the actors' one country, if they have exactly one."""
-    countries = {ctx.country.get(a) for a in actor if not a.startswith("place:")} - {None, "IGO"}
-    if len(countries) != 1:
-        return []
-    code = countries.pop()
-    state = next((a for a in ctx.doc.actors if a.type == "state" and a.country == code), None)
-    return [state.id] if state is not None else []
-
-
-def _foreign(ctx: _SegmentContext, sent, offset: int, actor: list[str]) -> bool:
-    """Whether the sentence names a country other than the actors' (a state, a person's, a place's)."""
-    mine = {ctx.country.get(a) for a in actor}
-    for tok in sent:
-        aid = ctx.mention_actor.get(offset + tok.idx)
-        code = ctx.country.get(aid) if aid is not None else None
-        place = ctx.places.get(offset + tok.idx)
-        for c in (code, place[2] if place else None):
-            if c and c != "IGO" and c not in mine:
-                return True
-    return False
 
 
 #: material acts whose announced intent is an AGREE (CAMEO 03x), and those whose announced intent is a THREATEN (13x)
@@ -815,35 +760,6 @@ def _agreed(tok) -> bool:
         if node.lemma_.lower() == "agree":
             return True
     return False
-
-
-#: prepositions of place
-LOCATIVE = {"in", "into", "at", "near", "inside", "within", "across", "throughout", "outside", "around"}
-
-
-def _located(tok) -> bool:
-    """A name in a phrase of place ("deliveries in Baghdad", "the curfew in the town of Cizre")."""
-    node = tok
-    while tok.pos_ == "PROPN" and node.head.i != node.i and node.dep_ in ("pobj", "compound", "conj", "appos", "poss"):
-        if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE:
-            return True
-        node = node.head
-    return False
-
-
-#: common nouns that name places ("in the West Bank city of Hebron", "in the eastern Bosnian enclave")
-PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "district", "area", "camp", "border",
-               "enclave", "territory", "port", "suburb", "state", "county", "island", "coast", "zone"}
-
-
-def _names_place(ctx: _SegmentContext, tok, offset: int) -> bool:
-    """The phrase of place is the name itself ("in Tel Aviv", "in the West Bank city of Hebron"), not a name
-    modifying something else ("at the U.S.-ASEAN Summit")."""
-    node = tok
-    while node.dep_ in ("compound", "amod") and node.head.i != node.i:
-        node = node.head
-    return node.ent_type_ in ("GPE", "LOC", "FAC") or offset + node.idx in ctx.places \
-        or node.lemma_.lower() in PLACE_NOUNS
 
 
 def _purpose(clause) -> bool:
