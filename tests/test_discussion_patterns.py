@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import DATA, need
 from parley.discussion.links import find_links, registered_domain
 from parley.discussion.patterns import PATTERNS, scan, scan_thread, sentences
 
@@ -18,23 +19,65 @@ def test_every_pattern_is_named_documented_and_floors_are_probabilities():
         assert pattern.raises and all(0.0 < floor <= 1.0 for floor in pattern.raises.values())
 
 
-def test_a_pattern_prefilter_never_hides_a_match():
-    """``requires`` is only a shortcut: every text the full pattern matches also passes it."""
+#: our own texts that each pattern matches (and many it does not)
+PATTERN_EXAMPLES = (
+    "Those people are vermin and cockroaches.", "These migrants are like an invasive species of pest.",
+    "They are nothing but parasites.", "Sub-humans, all of them.", "The proper term for pests is 'exterminated'.",
+    "The only solution for the Ukros is genocide.", "The real answer to them is nuking.",
+    "Those traitors should be wiped out.", "They must all be hanged.", "He deserves to be shot.",
+    "Nuke them all!", "Hang them.", "I say we bomb them tomorrow.", "Just kill 'em", "We should gas those people.",
+    "I will kill you.", "We'll find you.", "I am going to hunt u", "Go kill yourself.", "KYS", "go hang urself",
+    "The government approved 9/11.", "The CIA planned Sept. 11th.", "They did 911.", "The Deep State runs it.",
+    "A false flag, an inside job!", "The New World Order wants this.", "chemtrails and the plandemic",
+    "It was a controlled demolition with crisis actors.", "Wake up sheeple.", "the globalist elite",
+    "a shadow government", "Fuuuck this.", "FFUCCK", "motherfucker", "bullshit!", "you bastard", "what a bitch",
+    "asshole", "dickhead", "SHIT", "Go screw yourself with your flag.", "Others suggested nuking Canada.",
+    "Nobody should nuke them.", "They bombed Hiroshima in 1945.", "We had a nice walk in the garden.",
+)
+
+
+def _corpus() -> list[str]:
+    texts = list(PATTERN_EXAMPLES)
     verbs = ("nuke", "nuking", "bomb", "bombing", "kill", "killing", "shoot", "shooting", "hang", "hanging",
              "gas", "gassing", "exterminate", "exterminating", "wipe out", "wiping out", "lynch", "lynching",
              "behead", "beheading", "slaughter", "slaughtering", "execute", "executing", "annihilate",
              "annihilating")
     frames = ("{} them.", "We should {} them all", "I say we {} Canada.", "(“{} them”)",
               "Others suggested {} those people.", "Just {} 'em")
+    texts += [f.format(v) for v in verbs for f in frames]
+    texts += [t.upper() for t in texts]
+    return texts
+
+
+def test_a_pattern_prefilter_never_hides_a_match():
+    """``requires`` is only a shortcut: every text a pattern matches contains one of its words."""
     checked = 0
-    for pattern in (p for p in PATTERNS if p.requires is not None):
-        for verb in verbs:
-            for frame in frames:
-                for text in (frame.format(verb), frame.format(verb).upper()):
-                    if pattern.regex.search(text):
-                        checked += 1
-                        assert pattern.requires.search(text), (pattern.name, text)
-    assert checked >= 100
+    for pattern in (p for p in PATTERNS if p.requires):
+        for text in _corpus():
+            if pattern.regex.search(text):
+                checked += 1
+                assert any(w in text.lower() for w in pattern.requires), (pattern.name, text)
+    assert checked >= 150
+
+
+def test_the_pattern_prefilter_agrees_with_the_patterns_on_real_comments():
+    """On about 7,000 real comments (Jigsaw and Wikipedia talk pages, Davidson tweets), no match is hidden."""
+    import csv
+
+    texts = []
+    for folder, name, column in (("jigsaw_toxic_sample", "train.csv", "comment_text"),
+                                 ("wikipedia_toxicity_subset", "toxicity_nonfuzzed_testset.csv", "comment"),
+                                 ("davidson_hate_offensive", "labeled_data.csv", "tweet")):
+        path = need(DATA / folder) / name
+        with path.open(encoding="utf-8", newline="") as handle:
+            texts += [row[column] for row in csv.DictReader(handle)][:5000]
+    matched = 0
+    for pattern in (p for p in PATTERNS if p.requires):
+        for text in texts:
+            if pattern.regex.search(text):
+                matched += 1
+                assert any(w in text.lower() for w in pattern.requires), (pattern.name, text)
+    assert matched >= 100
 
 
 def test_calls_for_violence_raise_threat_with_the_words_as_evidence():
