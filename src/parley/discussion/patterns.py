@@ -109,10 +109,6 @@ def _p(name: str, raises: dict[str, float], regex: str, description: str, **kw) 
     return Pattern(name, raises, re.compile(regex, re.IGNORECASE), description, **kw)
 
 
-_KILL_STEMS = ("nuk", "bomb", "kill", "shoot", "hang", "gas", "exterminat", "wip", "lynch", "behead", "slaughter",
-               "execut", "annihilat")
-
-
 PATTERNS: tuple[Pattern, ...] = (
     _p("dehumanising_comparison", {"identity_attack": 0.85, "toxicity": 0.8},
        r"\b(?:is|are|was|were|like|as|nothing\s+but|bunch\s+of|pack\s+of|swarm\s+of|these|those)\s+"
@@ -142,7 +138,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:" + _PROPOSAL + r")(?:" + _KILL_VERB + r")\s+(?:them|'em|em|him|her|those\s+\w+|these\s+\w+|"
        r"all\s+of\s+them|the\s+lot|(?-i:[A-Z][a-z]+))(?:\s+all)?\b(?!\s+(?:down|up)\b)",
        "an imperative or proposal to kill, nuke, hang a group or a named country", violent=True,
-       requires=_KILL_STEMS),
+       requires=("nuk", "bomb", "kill", "shoot", "hang", "gas", "exterminat", "wip", "lynch", "behead", "slaughter",
+                 "execut", "annihilat")),
     _p("threat_to_you", {"threat": 0.9, "toxicity": 0.85},
        r"\b(?:i|we)(?:['’]ll|\s+will|\s+am\s+going\s+to|\s+are\s+going\s+to|\s+gonna)\s+"
        r"(?:kill|shoot|hurt|murder|beat|stab|find|hunt)\s+(?:you|u)\b",

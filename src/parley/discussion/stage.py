@@ -126,7 +126,7 @@ class _Plan:
     reference: list[tuple[int, int]]  # official sentences as absolute spans
     reference_rows: list[int] = field(default_factory=list)
     off_topic: np.ndarray | None = None
-    parts: tuple[np.ndarray, list[float] | None] | None = None  # relatedness and ARC "unrelated" per comment
+    parts: tuple[np.ndarray, np.ndarray | None] | None = None  # relatedness and ARC "unrelated" per comment
 
 
 #: padded word pieces per ONNX call: 512 measured ~10% faster than 2048 on one core (smaller working set)
@@ -287,17 +287,11 @@ class DiscussionStage:
                                  set(offtopic.content_words(" ".join(sentences))),
                                  _names_speaker(doc, [c.text for c in subset]))
         unrelated = unrelated_probabilities([c.text for c in subset], sentences, cvecs, vectors[plan.reference_rows])
-        if keep:
-            all_r, all_unrelated = plan.parts
-            all_r = all_r.copy()
-            all_r[which] = r
-            if all_unrelated is not None and unrelated is not None:
-                all_unrelated = list(all_unrelated)
-                for k, u in zip(which, unrelated, strict=True):
-                    all_unrelated[k] = u
-            else:
-                all_unrelated = None
-            r, unrelated = all_r, all_unrelated
+        if keep:  # the kept comments' parts, the redone ones' replaced
+            old_r, old_unrelated = plan.parts
+            r = _replaced(old_r, which, r)
+            unrelated = None if old_unrelated is None or unrelated is None else _replaced(old_unrelated, which,
+                                                                                         unrelated)
         plan.parts = (r, unrelated)
         return offtopic.off_topic_probability(r, words, len(plan.reference), unrelated)
 
@@ -352,6 +346,13 @@ class DiscussionStage:
             evidence = Evidence(attribute, comment.segment.start + best[0], comment.segment.start + best[1])
             if evidence not in analysis.evidence:
                 analysis.evidence.append(evidence)
+
+
+def _replaced(values, rows: list[int], new) -> np.ndarray:
+    """A copy of ``values`` with ``rows`` set to ``new``."""
+    out = np.array(values, dtype=float)
+    out[rows] = new
+    return out
 
 
 def _detect(text: str) -> str | None:

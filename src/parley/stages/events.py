@@ -71,7 +71,7 @@ from .events_places import (
     home_state,
     located,
     minority_home,
-    names_place,
+    sentence_places,
     where_people_are,
 )
 from .language import require_english
@@ -628,8 +628,7 @@ def _verbal_parties(ctx: _SegmentContext, sent, offset: int, cand: Candidate, ve
                 cand.meaning.type == "ASSAULT" and verb.lemma_.lower() not in LIGHT_VERBS)):
         # where it happened, named anywhere in the sentence: "killed 23 people when they blew themselves up
         # in Tel Aviv", "blew up power lines leading into Kabul" (not "at the U.S.-ASEAN Summit")
-        places = [t for t in sent if located(t) and names_place(ctx, t, offset)]
-        p.recipient += ctx.actors_in(places, offset)
+        p.recipient += ctx.actors_in(sentence_places(ctx, sent, offset), offset)
     if not p.actor and cand.meaning.source == "phrase" and subj is None:
         p.actor = [ctx.state] if ctx.state else []
     if not p.actor and p.passive_without_agent and cand.meaning.type == "COERCE":

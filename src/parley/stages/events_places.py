@@ -55,12 +55,16 @@ def names_place(ctx, tok, offset: int) -> bool:
         or node.lemma_.lower() in PLACE_NOUNS
 
 
+def sentence_places(ctx, sent, offset: int) -> list:
+    """The tokens of the places a sentence names ("in Tel Aviv", "near Macedonia's border")."""
+    return [t for t in sent if located(t) and names_place(ctx, t, offset)]
+
+
 def where_people_are(ctx, sent, offset: int, besides: set | frozenset = frozenset(),
                      places_only: bool = False) -> list[str]:
     """The state of the place a sentence names ("at a jail in Dili"), else (unless ``places_only``) of the one
     country it names (not counting the countries ``besides``)."""
-    places = [t for t in sent if located(t) and names_place(ctx, t, offset)]
-    found = [a for a in ctx.actors_in(places, offset) if ctx.country.get(a) not in besides]
+    found = [a for a in ctx.actors_in(sentence_places(ctx, sent, offset), offset) if ctx.country.get(a) not in besides]
     if found or places_only:
         return found[:1]
     named = {}
