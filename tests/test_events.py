@@ -361,3 +361,25 @@ def test_an_accusation_in_the_passive_keeps_the_accused_and_an_unknown_accuser()
     (event,) = [e for e in doc.events if e.type == "ACCUSE"]
     assert event.actor == [] and countries(doc, event.recipient) == {"HTI"}
     assert not run("The new Kenyan president was sworn in on Monday.").events
+
+
+def test_coordinated_parties_are_all_recipients():
+    doc = run("Norway launched a mediation effort between Ethiopia and Eritrea.")
+    (talks,) = [e for e in doc.events if e.type == "CONSULT"]
+    assert {"NOR", "ETH", "ERI"} <= countries(doc, talks.actor)
+
+
+def test_an_accusation_names_the_doer_not_the_victims():
+    doc = run("Chile is investigating alleged abuses by Chilean police against Peruvian migrants.")
+    (probe,) = [e for e in doc.events if e.type == "ACCUSE"]
+    assert countries(doc, probe.recipient) == {"CHL"}  # its own police, not Peru
+    doc = run("Greece condemned as a grave mistake Turkey's occupation of the island in Cyprus.")
+    (blame,) = [e for e in doc.events if e.type == "ACCUSE"]
+    assert countries(doc, blame.recipient) == {"TUR"}
+
+
+def test_a_reminder_that_someone_must_act_is_a_request_to_them():
+    doc = run("The German chancellor issued a firm reminder to Serbia that it must withdraw its troops.")
+    (ask,) = [e for e in doc.events if e.type == "REQUEST"]
+    assert countries(doc, ask.actor) == {"DEU"} and countries(doc, ask.recipient) == {"SRB"}
+    assert not [e for e in run("The German chancellor issued a statement on Serbia.").events if e.type == "REQUEST"]

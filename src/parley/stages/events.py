@@ -322,8 +322,12 @@ def _candidates(sent, offset: int, lexicon) -> list[Candidate]:
         words, frame_text = _frame_words(tok)
         subject = {w.lower_ for c in tok.children if c.dep_ in SUBJECTS for w in c.subtree}
         meaning = lexicon.match(tok.lemma_.lower(), words, frame_text, subject)
-        if meaning is not None and meaning.source == "verb" and _states(tok):
-            continue  # "issued a declaration (demanding ...)": a public statement, CAMEO 01, is no event
+        if _states(tok):
+            if _obligation(tok) is not None:  # "issued a reminder to Iraq that it must ...": a demand
+                out.append(Candidate(tok, OBLIGATION, "verbal", (offset + tok.idx, offset + tok.idx + len(tok.text))))
+                continue
+            if meaning is not None and meaning.source == "verb":
+                continue  # "issued a declaration (demanding ...)": a public statement, CAMEO 01, is no event
         if meaning is not None and meaning.source == "verb" and tok.lemma_.lower() in GENERIC_VERBS:
             meaning = None  # "take", "get", "deal", "find": CAMEO's default for them is noise in speech
         if meaning is None or (meaning.source == "verb" and tok.lemma_.lower() in LIGHT_VERBS):
@@ -377,10 +381,15 @@ OBLIGATION = Meaning("REQUEST", None, ("diplomatic",), "phrase", 0.78)
 
 
 def _obligation(verb):
-    """The clausal complement of a reporting verb that says what someone must or should do."""
-    for child in verb.children:
-        if child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in child.children):
-            return child
+    """The clausal complement of a reporting verb that says what someone must or should do, or the content
+    clause of the statement it issues ("issued a stern reminder to Iraq that it must cooperate")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if _states(verb):
+        clauses += [g for c in verb.children if c.dep_ in ("dobj", "obj") for g in c.children
+                    if g.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+    for clause in clauses:
+        if any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in clause.children):
+            return clause
     return None
 
 
@@ -499,9 +508,14 @@ def _own_tokens(head, parties_only: bool = False):
     while stack:
         tok = stack.pop()
         out.append(tok)
-        stack += [c for c in tok.children if (c.dep_ not in CLAUSAL or c.i == head.i)
+        stack += [c for c in tok.children if (c.dep_ not in CLAUSAL or c.i == head.i or _coordinated_name(c))
                   and not (parties_only and c.dep_ == "prep" and c.lower_ not in TARGET_PREPS | {"by"})]
     return sorted(out, key=lambda t: t.i)
+
+
+def _coordinated_name(tok) -> bool:
+    """A name or noun coordinated with another ("between the Emirates *and Saudi Arabia*"), not a clause."""
+    return tok.dep_ == "conj" and tok.pos_ in ("PROPN", "NOUN") and tok.head.pos_ in ("PROPN", "NOUN")
 
 
 def _targets(verb, places: bool = False):
@@ -525,6 +539,46 @@ def _targets(verb, places: bool = False):
     return sorted(out, key=lambda t: t.i)
 
 
+#: nouns of what a party did that an accusation names by its doer ("Serbia's suppression of ...", "Japan's position")
+ACT_NOUNS = {"crime", "policy", "act", "action", "position", "decision", "attack", "role", "behaviour", "behavior",
+             "conduct", "war", "raid", "abuse", "violation", "claim", "stance", "move", "involvement", "support"}
+ACT_SUFFIXES = ("ion", "ment", "ing", "ance", "ence", "ure")
+
+
+def _accused(verb) -> list:
+    """The tokens naming who did what an accusation's object names: the doer of an act noun, by its possessive
+    ("denounced Serbia's suppression of ...") or its "by" phrase ("investigating crimes by Croatian extremists
+    against Serb civilians", "crimes committed by Croat forces"); not the victims."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "attr", "oprd")
+               or (c.dep_ == "prep" and c.lower_ in ("as", "into", "over", "for", "of"))]
+    out = []
+    for obj in objects:
+        for tok in obj.subtree:
+            noun = tok.head
+            if tok.dep_ == "pobj" and noun.lower_ == "by" and noun.dep_ in ("prep", "agent"):
+                noun = noun.head
+                doer = noun.pos_ == "NOUN" or (noun.dep_ == "acl" and noun.head.pos_ == "NOUN")
+            elif tok.dep_ == "poss" and tok.pos_ in ("PROPN", "NOUN"):
+                lemma = noun.lemma_.lower()
+                doer = noun.pos_ == "NOUN" and (lemma in ACT_NOUNS or lemma.endswith(ACT_SUFFIXES))
+            else:
+                continue
+            if doer:
+                out += _noun_phrase(tok)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _noun_phrase(tok) -> list:
+    """A noun with its modifiers and coordinated nouns, without its prepositional phrases or clauses."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ in ("compound", "amod", "det", "poss", "case", "cc", "nmod")
+                  or _coordinated_name(c)]
+    return out
+
+
 @dataclass
 class _Parties:
     """Who acts and who is acted upon in one frame, with what the conventions below need to know."""
@@ -534,6 +588,7 @@ class _Parties:
     passive_without_agent: bool = False  # "three civilians were killed"
     weapon: bool = False  # violence whose subject is its means: "a car bomb killed ..."
     home: list[str] = field(default_factory=list)  # the state an ethnic minority acting here lives in
+    accused: list[str] = field(default_factory=list)  # who did what an accusation names ("crimes by X")
 
 
 def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -> Event | None:
@@ -611,6 +666,8 @@ def _verbal_parties(ctx: _SegmentContext, sent, offset: int, cand: Candidate, ve
             p.actor = p.home or p.actor
         p.weapon = not p.actor and cand.meaning.type == "ASSAULT" and subj.lemma_.lower() in WEAPONS
     p.recipient += ctx.actors_in(_targets(verb), offset)
+    if cand.meaning.type == "ACCUSE":
+        p.accused = ctx.actors_in(_accused(verb), offset)
     if cand.meaning is OBLIGATION:
         obliged = _subject_of(_obligation(verb))
         if obliged is not None and obliged.lower_ in ("we", "i"):
@@ -669,6 +726,8 @@ def _settle(ctx: _SegmentContext, sent, offset: int, cand: Candidate, p: _Partie
         recipient = [h for r in recipient for h in (minority_home(ctx, sent, offset, r) or [r])]
     own = [r for r in dict.fromkeys(recipient) if r in actor and r in ctx.named and r in ctx.subject_named]
     recipient = [r for r in dict.fromkeys(recipient) if r not in actor] or p.home
+    if p.accused:  # the accused, even the actor's own ("Croatia is investigating crimes by Croatian extremists")
+        recipient = p.accused
     if actor and not any(ctx.country.get(a) for a in actor) and any(a in ctx.office_holders for a in actor):
         # an office-holder of no known country ("President Bouteflicka threatened a curfew in Algiers") holds
         # office where the sentence is: its place, else the one country it names

@@ -182,7 +182,8 @@ class Lexicon:
         contains, around the object's head word."""
         words = [t for t in obj.subtree]
         texts = (" " + " ".join(t.lower_ for t in words) + " ", " " + " ".join(t.lemma_.lower() for t in words) + " ")
-        heads = {obj.lower_, obj.lemma_.lower()}
+        heads = {obj.lower_, obj.lemma_.lower()} | {  # "a mediation mission": the compound names the act
+            w for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN" for w in (c.lower_, c.lemma_.lower())}
         for phrase in sorted(self.nouns, key=lambda n: (-len(n), n)):
             if heads & set(phrase.split()) and any(f" {phrase} " in text for text in texts):
                 return self.meaning(self.nouns[phrase], "pattern", 0.7)
