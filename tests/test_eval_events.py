@@ -21,7 +21,13 @@ default, which cut 5% of the events on WH transcripts, one of 20 arguably real; 
 macro-F1 0.711, actor 0.826, recipient 0.781 once unnamed people of any act stand for their place; 0.898 /
 0.736 / 0.715 / 0.826 / 0.788 with passive accusations kept); the
 held-out fifth 0.816 / 0.618 / 0.591 / 0.724 / 0.681 (it was 0.789 / 0.605 / 0.589 / 0.711 / 0.652): most of
-the gain is on sentences that were looked at. Nothing is trained on the GSR
+the gain is on sentences that were looked at.
+
+Measured 2026-11-29 (third session), after coordinated names as parties, accusations aimed at the doer their
+object names, statements "that X must" as requests, nouns of acts (our own table: talks, investigation, riots,
+fighting ...) after verbs that do them and as subjects of "continue", "break out", topics of talks kept out of
+their parties: all 322: coverage 0.922, type accuracy 0.767, macro-F1 0.740, actor 0.841, recipient 0.826; the
+held-out fifth 0.842 / 0.645 / 0.612 / 0.750 / 0.710. Nothing is trained on the GSR
 (training/train_event_classifier.py: no re-typer beat the rules by 5-fold CV)."""
 
 from __future__ import annotations
@@ -49,20 +55,20 @@ def test_every_gold_sentence_is_scored(scores, rows):
 
 
 def test_event_type_floors(scores):
-    assert scores["coverage"] >= 0.89
-    assert scores["type_acc"] >= 0.72
-    assert scores["type_macro_f1"] >= 0.70
+    assert scores["coverage"] >= 0.91
+    assert scores["type_acc"] >= 0.75
+    assert scores["type_macro_f1"] >= 0.73
 
 
 def test_actor_and_recipient_country_floors(scores):
-    assert scores["actor_country_acc"] >= 0.81
-    assert scores["recipient_country_acc"] >= 0.77
+    assert scores["actor_country_acc"] >= 0.83
+    assert scores["recipient_country_acc"] >= 0.81
 
 
 def test_held_out_floors(rows):
     held = rows["held-out fifth"]
-    assert held["type_acc"] >= 0.59 and held["type_macro_f1"] >= 0.56
-    assert held["actor_country_acc"] >= 0.70 and held["recipient_country_acc"] >= 0.66
+    assert held["type_acc"] >= 0.63 and held["type_macro_f1"] >= 0.60
+    assert held["actor_country_acc"] >= 0.74 and held["recipient_country_acc"] >= 0.70
 
 
 def test_macro_f1_counts_a_missing_event_as_wrong():

@@ -383,3 +383,38 @@ def test_a_reminder_that_someone_must_act_is_a_request_to_them():
     (ask,) = [e for e in doc.events if e.type == "REQUEST"]
     assert countries(doc, ask.actor) == {"DEU"} and countries(doc, ask.recipient) == {"SRB"}
     assert not [e for e in run("The German chancellor issued a statement on Serbia.").events if e.type == "REQUEST"]
+
+
+def test_an_act_named_by_a_noun_that_goes_on_is_an_event_of_its_doers():
+    doc = run("Greek protests against Turkish military policies are still continuing.")
+    (protest,) = [e for e in doc.events if e.type == "PROTEST"]
+    assert doc.text[protest.trigger.start:protest.trigger.end] == "protests"
+    assert countries(doc, protest.actor) == {"GRC"} and countries(doc, protest.recipient) == {"TUR"}
+    doc = run("Fighting broke out between Armenia and Azerbaijan.")
+    (fight,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert countries(doc, fight.actor) == {"ARM"} and countries(doc, fight.recipient) == {"AZE"}
+
+
+def test_a_light_verb_with_a_plain_noun_of_an_act_is_that_act_unless_it_only_regards_it():
+    doc = run("The Kenyan commission has completed its investigation into the Ugandan police.")
+    assert [e.type for e in doc.events] == ["ACCUSE"]
+    doc = run("Japanese and Korean negotiators returned to Seoul for talks.")
+    assert [e.type for e in doc.events] == ["CONSULT"]
+    for text in ("We do not regard a meeting with the Russian president as a reward.",
+                 "We will address cyber threats from Iran.", "Spain suspended talks with Morocco."):
+        assert not [e for e in run(text).events if e.type in ("CONSULT", "THREATEN")], text
+
+
+def test_what_talks_are_about_is_no_party_to_them():
+    doc = run("Joe Biden: We had serious talks on China's influence.\n\nQuestion: And Taiwan?\n\n"
+              "Joe Biden: I discussed Taiwan with Prime Minister Suga.\n", date="2021-04-16")
+    consults = [e for e in doc.events if e.type == "CONSULT"]
+    assert consults and all("CHN" not in countries(doc, e.actor) and "TWN" not in countries(doc, e.actor)
+                            for e in consults)
+    assert any("JPN" in countries(doc, e.actor) for e in consults)
+
+
+def test_where_a_weapon_went_off_is_where_its_victims_are_hit():
+    doc = run("A roadside bomb near the town of Kandahar killed three Afghan soldiers.")
+    (attack,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert countries(doc, attack.recipient) == {"AFG"}

@@ -334,6 +334,11 @@ def _candidates(sent, offset: int, lexicon) -> list[Candidate]:
             meaning = _object_meaning(tok, lexicon) or meaning
         if meaning is not None:
             out.append(Candidate(tok, meaning, "verbal", (offset + tok.idx, offset + tok.idx + len(tok.text))))
+    for tok in sent:  # "Palestinian riots against Israeli policies are continuing", "fighting broke out between ..."
+        if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in ASPECT_VERBS:
+            meaning = lexicon.noun_meaning(tok)
+            if meaning is not None:
+                out.append(Candidate(tok, meaning, "nominal", (offset + tok.idx, offset + tok.idx + len(tok.text))))
     # "plans to impose", "continued to send", "tried to hack", "we're going to work": the act is the event (if
     # any), the verb of intention or aspect that governs it is not one of its own
     # "shunned work to protest at ...", "converging for a rally to protest": an act done as a protest is one
@@ -341,6 +346,24 @@ def _candidates(sent, offset: int, lexicon) -> list[Candidate]:
     return [c for c in out if not (c.role == "verbal" and c.meaning.source != "phrase" and (
         (c.trigger.lemma_.lower() in WRAPPERS and any(_complement(x) for x in c.trigger.children))
         or (c.meaning.type != "PROTEST" and any(_purpose(x) and x.i in protests for x in c.trigger.children))))]
+
+
+#: verbs whose object's act is not done by their subject: regarded, spoken of, handled or stopped ("we do not regard
+#: a meeting as a reward", "address cyber threats", "suspended talks", "speak to a meeting")
+NOT_DOING = {"regard", "consider", "view", "see", "address", "tackle", "counter", "combat", "face", "fear", "expect",
+             "need", "avoid", "prevent", "stop", "end", "cancel", "suspend", "postpone", "delay", "halt", "block",
+             "speak", "talk", "discuss", "mention", "raise", "describe", "call", "welcome", "criticize", "oppose",
+             "cover", "follow", "watch", "monitor", "report", "ignore", "deny", "dismiss", "finalize", "plan",
+             "prepare", "schedule", "look", "focus", "deal", "respond", "react", "survive", "escape", "meet", "satisfy",
+             "fulfil", "fulfill", "resist", "defy", "condemn", "reject", "refuse", "investigate", "probe", "blame",
+             "justify"}
+#: verbs of going, whose "for talks" is the act ("arrived in Geneva for talks")
+GOING = {"return", "come", "arrive", "travel", "go", "fly", "head", "leave", "meet", "gather", "convene", "sit"}
+
+
+#: verbs that say an act named by their subject goes on, starts or ends ("clashes erupted", "talks resumed")
+ASPECT_VERBS = {"continue", "erupt", "break", "begin", "start", "resume", "spread", "escalate", "intensify", "rage",
+                "flare", "end", "persist", "occur", "take", "enter", "drag", "go"}
 
 
 #: verbs too general for CAMEO's default code to mean anything on its own ("I take him at his word", "go too
@@ -363,12 +386,19 @@ def _states(verb) -> bool:
 
 def _object_meaning(verb, lexicon):
     """The act a light verb's object names: its direct object, or the object of "in"/"on"/"into"/"under"
-    ("engaged in ethnic cleansing", "remained on alert")."""
+    ("engaged in ethnic cleansing", "remained on alert"). The plainer nouns of acts ("talks", "investigation",
+    "threat") do not count after a verb that regards, handles or stops an act (:data:`NOT_DOING`: "address cyber
+    threats", "suspended talks"); "for" only brings talks after a verb of going ("returned to Geneva for talks")."""
+    lemma = verb.lemma_.lower()
+    nominal = lemma not in NOT_DOING
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
-            found = lexicon.noun_meaning(child)
+            found = lexicon.noun_meaning(child, nominal)
         elif child.dep_ == "prep" and child.lower_ in ("in", "on", "into", "under", "to"):
+            found = next((lexicon.noun_meaning(g, nominal) for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ == "prep" and child.lower_ == "for" and lemma in GOING:
             found = next((lexicon.noun_meaning(g) for g in child.children if g.dep_ == "pobj"), None)
+            found = found if found is not None and found.type == "CONSULT" else None
         else:
             continue
         if found is not None:
@@ -513,6 +543,24 @@ def _own_tokens(head, parties_only: bool = False):
     return sorted(out, key=lambda t: t.i)
 
 
+#: prepositions that give what talks are about
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+#: verbs of talking whose object is the topic ("discussed Taiwan with Japan")
+TOPIC_VERBS = {"discuss", "debate", "negotiate", "consider", "review", "address", "raise"}
+
+
+def _topic(tok, verb) -> bool:
+    """``tok`` lies in what talks are about: a phrase of :data:`TOPIC_PREPS`, or the object of a verb of talking."""
+    node = tok
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS:
+            return True
+        if node.dep_ in ("dobj", "obj") and node.head.i == verb.i and verb.lemma_.lower() in TOPIC_VERBS:
+            return True
+        node = node.head
+    return False
+
+
 def _coordinated_name(tok) -> bool:
     """A name or noun coordinated with another ("between the Emirates *and Saudi Arabia*"), not a clause."""
     return tok.dep_ == "conj" and tok.pos_ in ("PROPN", "NOUN") and tok.head.pos_ in ("PROPN", "NOUN")
@@ -603,6 +651,8 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
         parties = _evaluation_parties(ctx, sent, offset, head, _reporter(tok), previous)
     elif cand.role == "complaint":
         parties = _Parties([ctx.state] if ctx.state else [], ctx.actors_in(sent[:tok.i - sent.start], offset))
+    elif cand.role == "nominal":
+        parties = _nominal_parties(ctx, offset, tok)
     else:
         parties = _verbal_parties(ctx, sent, offset, cand, tok if tok.pos_ in ("VERB", "AUX") else head)
     settled = _settle(ctx, sent, offset, cand, parties) if parties is not None else None
@@ -665,7 +715,10 @@ def _verbal_parties(ctx: _SegmentContext, sent, offset: int, cand: Candidate, ve
             p.home = where_people_are(ctx, sent, offset, besides={ctx.country.get(a) for a in p.actor})
             p.actor = p.home or p.actor
         p.weapon = not p.actor and cand.meaning.type == "ASSAULT" and subj.lemma_.lower() in WEAPONS
-    p.recipient += ctx.actors_in(_targets(verb), offset)
+    targets = _targets(verb)
+    if cand.meaning.type == "CONSULT":  # "talks on China's influence", "discussed Taiwan": topics, not partners
+        targets = [t for t in targets if not _topic(t, verb)]
+    p.recipient += ctx.actors_in(targets, offset)
     if cand.meaning.type == "ACCUSE":
         p.accused = ctx.actors_in(_accused(verb), offset)
     if cand.meaning is OBLIGATION:
@@ -691,6 +744,24 @@ def _verbal_parties(ctx: _SegmentContext, sent, offset: int, cand: Candidate, ve
     if not p.actor and p.passive_without_agent and cand.meaning.type == "COERCE":
         # arrests, trials and bans are the local authorities' acts: "was arrested in Lebanon" -> Lebanon
         p.actor = ctx.actors_in(_targets(verb, places=True), offset)[:1]
+    return p
+
+
+def _nominal_parties(ctx: _SegmentContext, offset: int, noun) -> _Parties:
+    """An act named by a noun: its doers are its modifiers and "by" phrase ("Palestinian riots", "protests by
+    Muslim groups"), those it is aimed at its prepositional targets ("against Israeli policies"); "between X and
+    Y" names both sides."""
+    doers = [t for c in noun.children if c.dep_ in ("amod", "compound", "poss") for t in _noun_phrase(c)]
+    doers += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+              for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g)]
+    aimed = [c for c in noun.children if c.dep_ == "prep"] + [  # "fighting broke out between X and Y"
+        c for c in noun.head.children if c.dep_ == "prep" and noun.dep_ in ("nsubj", "nsubjpass")]
+    targets = [t for c in aimed if c.lower_ in TARGET_PREPS - {"of", "for", "from"}
+               for g in c.children if g.dep_ == "pobj" for t in _noun_phrase(g)]
+    p = _Parties(ctx.actors_in(sorted(doers, key=lambda t: t.i), offset),
+                 ctx.actors_in(sorted(targets, key=lambda t: t.i), offset))
+    if not p.actor and len(p.recipient) > 1 and any(c.lower_ == "between" for c in aimed):
+        p.actor, p.recipient = p.recipient[:1], p.recipient[1:]
     return p
 
 
@@ -735,7 +806,7 @@ def _settle(ctx: _SegmentContext, sent, offset: int, cand: Candidate, p: _Partie
     unknown_agent = bool(not actor and recipient and cand.meaning.type in UNKNOWN_AGENT_TYPES and (
         p.passive_without_agent or p.weapon) and (cand.meaning.type != "ACCUSE" or cand.meaning.confidence >= 0.6))
     if (not actor and not unknown_agent) or (cand.meaning.source == "verb" and cand.meaning.confidence < 0.6
-                                               and not recipient and not _named_subject(ctx, tok, offset)):
+                                               and not recipient and not own and not _named_subject(ctx, tok, offset)):
         return None  # no one acts, or a verb's mere default meaning with no one acted upon nor named actor
     if not recipient and own and cand.role == "verbal" and cand.meaning.type not in RECIPROCAL:
         recipient = own[:1]  # a domestic event: "Turkish authorities imposed a curfew in Cizre" (a town of Turkey)

@@ -161,10 +161,45 @@ SAYING_NOUNS = {"statement", "remark", "remarks", "claim", "assertion", "words",
                 "suggestion", "view", "opinion", "idea", "report", "rumour", "rumor", "speculation", "belief", "effect"}
 
 
+#: nouns of acts that the CAMEO-to-PLOVER table's descriptions do not name, by head lemma (our own reading of the
+#: PLOVER v0.8 manual): "launched an investigation", "talks resumed", "fierce fighting with guerrillas"
+NOMINAL_EVENTS: dict[str, tuple[str, str | None]] = {
+    **dict.fromkeys(("talk", "talks", "consultation", "meeting", "summit"), ("CONSULT", None)),
+    **dict.fromkeys(("investigation", "inquiry", "probe"), ("ACCUSE", "investigate")),
+    **dict.fromkeys(("condemnation", "criticism"), ("ACCUSE", "disapprove")),
+    **dict.fromkeys(("demonstration", "protest", "rally", "march"), ("PROTEST", "demo")),
+    **dict.fromkeys(("riot", "unrest", "uprising"), ("PROTEST", "riot")),
+    **dict.fromkeys(("clash", "fighting", "battle", "hostility", "skirmish", "massacre", "bombing", "killing"),
+                    ("ASSAULT", None)),
+    **dict.fromkeys(("threat", "warning", "ultimatum"), ("THREATEN", None)),
+    **dict.fromkeys(("demand", "appeal", "request"), ("REQUEST", None)),
+    **dict.fromkeys(("rejection", "refusal", "veto"), ("REJECT", None)),
+    **dict.fromkeys(("endorsement", "praise"), ("SUPPORT", None)),
+    **dict.fromkeys(("assistance",), ("AID", None)),
+    **dict.fromkeys(("withdrawal", "pullout", "pull-out"), ("RETREAT", None)),
+    **dict.fromkeys(("arrest", "detention"), ("COERCE", "arrest")),
+    **dict.fromkeys(("expulsion", "deportation"), ("COERCE", "deport")),
+    **dict.fromkeys(("crackdown", "repression", "suppression"), ("COERCE", None)),
+    **dict.fromkeys(("occupation", "seizure"), ("COERCE", "seize")),
+    **dict.fromkeys(("mobilization", "mobilisation", "deployment", "buildup", "build-up"), ("MOBILIZE", None)),
+}
+#: the contexts the lexicon's codes give these types where they have one
+NOMINAL_CONTEXTS = {"CONSULT": ("diplomatic",), "ASSAULT": ("military",)}
+
+
 #: words a CAMEO pattern may consist of alone ("- * AGAINST"): they must head a prepositional phrase of the verb
 PREPOSITIONS = {"to", "in", "on", "for", "with", "against", "at", "from", "by", "into", "over", "of", "about", "upon",
                 "toward", "towards", "before", "after", "under", "through", "between", "among", "outside", "inside",
                 "within", "across", "around", "onto"}
+
+
+def nominal_meaning(noun) -> Meaning | None:
+    """The act a noun names by :data:`NOMINAL_EVENTS` (its head, or a noun compound: "peace talks"), or None."""
+    for word in [noun] + [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]:
+        found = NOMINAL_EVENTS.get(word.lemma_.lower()) or NOMINAL_EVENTS.get(word.lower_)
+        if found is not None:
+            return Meaning(found[0], found[1], NOMINAL_CONTEXTS.get(found[0], ()), "pattern", 0.65)
+    return None
 
 
 @dataclass
@@ -176,10 +211,10 @@ class Lexicon:
     blocks_of: dict[str, list[int]] = field(default_factory=dict)
     nouns: dict[str, str] = field(default_factory=dict)  # event noun phrase -> CAMEO code ("curfew": "1723")
 
-    def noun_meaning(self, obj) -> Meaning | None:
+    def noun_meaning(self, obj, nominal: bool = True) -> Meaning | None:
         """What a light verb's object names ("declared a ceasefire", "engaged in ethnic cleansing", "continued
         their hunger strike"): the longest event noun of the table's descriptions that the object's phrase
-        contains, around the object's head word."""
+        contains, around the object's head word; with ``nominal``, else the act :data:`NOMINAL_EVENTS` names."""
         words = [t for t in obj.subtree]
         texts = (" " + " ".join(t.lower_ for t in words) + " ", " " + " ".join(t.lemma_.lower() for t in words) + " ")
         heads = {obj.lower_, obj.lemma_.lower()} | {  # "a mediation mission": the compound names the act
@@ -187,7 +222,7 @@ class Lexicon:
         for phrase in sorted(self.nouns, key=lambda n: (-len(n), n)):
             if heads & set(phrase.split()) and any(f" {phrase} " in text for text in texts):
                 return self.meaning(self.nouns[phrase], "pattern", 0.7)
-        return None
+        return nominal_meaning(obj) if nominal else None
 
     def meaning(self, code: str | None, source: str, confidence: float) -> Meaning | None:
         mapped = self.codes.get(code or "")

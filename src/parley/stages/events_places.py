@@ -32,7 +32,8 @@ LOCATIVE = {"in", "into", "at", "near", "inside", "within", "across", "throughou
 
 #: common nouns that name places ("in the West Bank city of Hebron", "in the eastern Bosnian enclave")
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "district", "area", "camp", "border",
-               "enclave", "territory", "port", "suburb", "state", "county", "island", "coast", "zone"}
+               "enclave", "territory", "port", "suburb", "state", "county", "island", "coast", "zone", "sector",
+               "outskirts", "neighbourhood", "neighborhood", "quarter", "part"}
 
 
 def located(tok) -> bool:
@@ -41,6 +42,10 @@ def located(tok) -> bool:
     while tok.pos_ == "PROPN" and node.head.i != node.i and node.dep_ in ("pobj", "compound", "conj", "appos", "poss"):
         if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE:
             return True
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in PLACE_NOUNS \
+                and node.head.head.dep_ == "pobj":  # "near the town of Samarra", "in a sector of eastern Beirut"
+            node = node.head.head
+            continue
         node = node.head
     return False
 
