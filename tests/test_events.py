@@ -418,3 +418,43 @@ def test_where_a_weapon_went_off_is_where_its_victims_are_hit():
     doc = run("A roadside bomb near the town of Kandahar killed three Afghan soldiers.")
     (attack,) = [e for e in doc.events if e.type == "ASSAULT"]
     assert countries(doc, attack.recipient) == {"AFG"}
+
+
+def test_an_office_holder_acted_upon_holds_office_where_the_sentence_is():
+    doc = run("Rebels in Liberia rejected an appeal from President Samuel Koroma to lay down their arms.")
+    (refusal,) = [e for e in doc.events if e.type == "REJECT"]
+    assert "LBR" in countries(doc, refusal.recipient)
+
+
+def test_a_by_phrase_of_an_active_verb_is_no_agent():
+    doc = run("President Omar El Bashir on Thursday shortened by one hour the nightly curfew imposed in Sudan.")
+    (easing,) = [e for e in doc.events if e.type == "CONCEDE"]
+    assert countries(doc, easing.actor) == {"SDN"} and countries(doc, easing.recipient) == {"SDN"}
+
+
+def test_a_stative_passive_names_the_doer():
+    doc = run("Serb forces were engaged in ethnic cleansing in Kosovo.")
+    (cleansing,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert countries(doc, cleansing.actor) == {"SRB"}
+
+
+def test_an_investigation_with_no_agent_is_made_by_the_state_where_it_happens():
+    doc = run("A Canadian tourist has been put under investigation in Greece for rioting.")
+    (probe,) = [e for e in doc.events if e.type == "ACCUSE"]
+    assert countries(doc, probe.actor) == {"GRC"} and countries(doc, probe.recipient) == {"CAN"}
+
+
+def test_denying_permission_is_a_rejection():
+    doc = run("Turkish authorities have denied entry to the Swedish delegation.")
+    (denial,) = [e for e in doc.events if e.type == "REJECT"]
+    assert countries(doc, denial.actor) == {"TUR"}
+    assert not [e for e in run("Turkey denied the accusations made by Sweden.").events if e.type == "REJECT"]
+
+
+def test_a_named_state_acting_on_a_party_of_no_country_acts_at_home_but_a_speakers_we_does_not():
+    doc = run("Nicaragua's government today ordered the opposition newspaper El Diario to suspend publication.")
+    (order,) = [e for e in doc.events if e.type == "REQUEST"]
+    assert "NIC" in countries(doc, order.recipient)
+    doc = run("Joe Biden: I admire Xi Jinping's candour.\n\nQuestion: And?\n\nJoe Biden: We will help COVAX.\n",
+              date="2021-06-16")
+    assert not [e for e in doc.events if "USA" in countries(doc, e.recipient)]

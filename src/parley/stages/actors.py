@@ -38,6 +38,9 @@ from .actors_gazetteer import Entry, Gazetteer, case_fits, fold, load_gazetteer,
 from .actors_titles import HONORIFICS, named_in_title, role_after, role_before, split_label
 from .language import require_english
 
+#: the posts of those who lead a state, whose bare surname in the news is theirs
+HEAD_ROLES = {"President", "Prime Minister", "King", "Queen", "Chancellor", "Emir", "Premier", "Head of State",
+              "Head of Government"}
 WE_WORDS = {"we", "our", "us", "ours", "ourselves"}
 #: segments whose "we" is the speaker's government
 GOVERNMENT_VOICE = ("statement", "answer")
@@ -287,9 +290,13 @@ def _person_from_entity(table: ActorTable, name: str, countries: set[str]) -> tu
         # no one of that name in post on the date (or no date): when everyone the gazetteer knows by that
         # surname is of one country, the person is of that country ("Mugabe", "the Bush administration")
         holders = table.gaz.surnames.get(words[0], [])
-        of = {table.gaz.person_facts(i, None)[0] for i in holders}
-        if not held and holders and len(of) == 1 and None not in of:
-            return table.new_person(name, country=of.pop())
+        facts = [table.gaz.person_facts(i, None) for i in holders]
+        of = {country for country, _, _ in facts}
+        # ... else when those of them who led a state are of one country ("Bush": two US presidents, not a
+        # Caymanian minister)
+        leaders = {country for country, _, role in facts if role in HEAD_ROLES}
+        if not held and holders and None not in of and (len(of) == 1 or len(leaders) == 1):
+            return table.new_person(name, country=(of if len(of) == 1 else leaders).pop())
     elif len(words) >= 2:  # "Omar Hassan al-Bashir": the gazetteer's "Omar Hassan Ahmad al Bashir"
         same = _same_person(table, words)
         if same is not None:

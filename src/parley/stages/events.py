@@ -694,8 +694,9 @@ def _evaluation_parties(ctx: _SegmentContext, sent, offset: int, head, reporter,
 def _verbal_parties(ctx: _SegmentContext, sent, offset: int, cand: Candidate, verb) -> _Parties | None:
     """A predicate's subject (or passive agent) acts on its objects, its prepositional targets, the parties of
     the clauses it governs and, failing those, the places it happens in. None: no event ("we should ...")."""
-    agents = [c for c in verb.children if c.dep_ == "agent"]
     subj = _subject_of(verb)
+    # a "by" phrase is an agent only in the passive ("shortened by one hour the curfew" is active)
+    agents = [c for c in verb.children if c.dep_ == "agent"] if subj is None or subj.dep_ != "nsubj" else []
     stance = verb.lemma_.lower() in STANCE_PARTICIPLES
     p = _Parties(passive_without_agent=not agents and subj is not None and subj.dep_ == "nsubjpass" and not stance)
     if agents:
@@ -741,9 +742,12 @@ def _verbal_parties(ctx: _SegmentContext, sent, offset: int, cand: Candidate, ve
         p.recipient += ctx.actors_in(sentence_places(ctx, sent, offset), offset)
     if not p.actor and cand.meaning.source == "phrase" and subj is None:
         p.actor = [ctx.state] if ctx.state else []
-    if not p.actor and p.passive_without_agent and cand.meaning.type == "COERCE":
-        # arrests, trials and bans are the local authorities' acts: "was arrested in Lebanon" -> Lebanon
-        p.actor = ctx.actors_in(_targets(verb, places=True), offset)[:1]
+    if not p.actor and p.passive_without_agent and (cand.meaning.type == "COERCE"
+                                                    or cand.meaning.mode == "investigate"):
+        # arrests, trials, bans and investigations are the local authorities' acts: "was arrested in Lebanon",
+        # "has been put under investigation in Italy"
+        p.actor = ctx.actors_in(_targets(verb, places=True), offset)[:1] or where_people_are(
+            ctx, sent, offset, places_only=True)
     return p
 
 
@@ -803,6 +807,9 @@ def _settle(ctx: _SegmentContext, sent, offset: int, cand: Candidate, p: _Partie
         # an office-holder of no known country ("President Bouteflicka threatened a curfew in Algiers") holds
         # office where the sentence is: its place, else the one country it names
         actor = actor + where_people_are(ctx, sent, offset)
+    if recipient and not any(ctx.country.get(r) for r in recipient) and any(r in ctx.office_holders for r in recipient):
+        # and so does one acted upon ("rebels in the Ivory Coast dismissed an appeal from President X")
+        recipient = recipient + where_people_are(ctx, sent, offset)
     unknown_agent = bool(not actor and recipient and cand.meaning.type in UNKNOWN_AGENT_TYPES and (
         p.passive_without_agent or p.weapon) and (cand.meaning.type != "ACCUSE" or cand.meaning.confidence >= 0.6))
     if (not actor and not unknown_agent) or (cand.meaning.source == "verb" and cand.meaning.confidence < 0.6
@@ -810,10 +817,13 @@ def _settle(ctx: _SegmentContext, sent, offset: int, cand: Candidate, p: _Partie
         return None  # no one acts, or a verb's mere default meaning with no one acted upon nor named actor
     if not recipient and own and cand.role == "verbal" and cand.meaning.type not in RECIPROCAL:
         recipient = own[:1]  # a domestic event: "Turkish authorities imposed a curfew in Cizre" (a town of Turkey)
-    if recipient and cand.role == "verbal" and cand.meaning.type in DOMESTIC_TYPES \
+    if recipient and cand.role == "verbal" and (cand.meaning.type in DOMESTIC_TYPES or (
+            cand.meaning.type not in RECIPROCAL and any(a in ctx.subject_named for a in actor))) \
             and not any(ctx.country.get(r) for r in recipient) and not foreign(ctx, sent, offset, actor):
         # those acted upon have no country of their own and the sentence names no other: they are the actor's
-        # own people ("Nigerian authorities jailed 52 members of MASSOB" -> Nigeria), as PLOVER codes them
+        # own people ("Nigerian authorities jailed 52 members of MASSOB" -> Nigeria; "Nicaragua's government
+        # ordered the newspaper La Prensa to ..." -> Nicaragua), as PLOVER codes them; beyond repression, protest
+        # and concession only when the actor is named, not a speaker's "we" (in speech the country is elsewhere)
         recipient = recipient + home_state(ctx, actor)
     if not recipient and cand.role == "verbal" and (cand.meaning.type in DOMESTIC_TYPES or (
             cand.meaning.type in ("ASSAULT", "THREATEN") and any(t.lemma_.lower() in CROWDS for t in sent))):
@@ -837,8 +847,9 @@ WEAPONS = {"bomb", "explosion", "blast", "mine", "minefield", "rocket", "missile
            "mortar", "landmine", "device", "airstrike", "strike", "attack", "bombing", "gunfire", "fire"}
 
 
-#: participles that state their subject's own stance, not something done to it: "is opposed to", "is committed to"
-STANCE_PARTICIPLES = {"oppose", "commit", "determine", "dispose", "resolve"}
+#: participles that state their subject's own stance or doing, not something done to it: "is opposed to", "is
+#: committed to", "were engaged in ethnic cleansing"
+STANCE_PARTICIPLES = {"oppose", "commit", "determine", "dispose", "resolve", "engage", "involve"}
 
 
 #: material acts whose announced intent is an AGREE (CAMEO 03x), and those whose announced intent is a THREATEN (13x)

@@ -69,7 +69,7 @@ PHRASES: tuple[Phrase, ...] = (
        r"(?:patrols|police reinforcements|riot police)\b", "MOBILIZE", "police", ()),
     # the CAMEO-to-PLOVER table's codes as phrases, with the v0.8 manual's modes
     _p(r"\b(?P<t>eas(?:e|ed|es|ing)|lift(?:ed|s|ing)?|relax(?:ed|es|ing)?|shorten(?:ed|s|ing)?|end(?:ed|s)?)\s+"
-       r"(?:\S+\s+){0,4}?(?:curfews?|emergency|restrictions|state of siege|martial law|bans?)\b", "CONCEDE",
+       r"(?:\S+\s+){0,6}?(?:curfews?|emergency|restrictions|state of siege|martial law|bans?)\b", "CONCEDE",
        contexts=("legal",)),  # 0811-0814; the manual: CONCEDE covers "removing curfews"
     _p(r"\b(?P<t>declar(?:e|ed|es|ing)|impos(?:e|ed|es|ing)|proclaim(?:ed|s)?)\s+(?:\S+\s+){0,3}?"
        r"(?:state of siege|state of emergency|martial law)\b", "COERCE", "martial-law", ("pro_autocracy",)),
@@ -111,6 +111,9 @@ PHRASES: tuple[Phrase, ...] = (
        r"marches|boycotts?)\b", "PROTEST", contexts=()),
     _p(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?P<t>accept|allow|permit|agree|recogni[sz]e|tolerate)\b", "REJECT",
        negation_inside=True),
+    # refusing what was asked for: "denied land allocation", "denied them entry" (CAMEO 12)
+    _p(r"\b(?P<t>den(?:y|ied|ies|ying))\s+(?:\S+\s+){0,3}?(?:access|entry|permission|permits?|visas?|requests?|"
+       r"applications?|allocations?|landing|passage|asylum|bail|licen[cs]es?|registration)\b", "REJECT"),
     # refusing to give in: "would not meet the hostage-takers' demands" (CAMEO 12: reject demands)
     _p(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?P<t>meet|satisfy|heed|bow\s+to|give\s+in\s+to|yield\s+to|comply\s+with)"
        r"\s+(?:\S+\s+){0,3}?(?:demands?|conditions|ultimatums?)\b", "REJECT", negation_inside=True),
