@@ -458,3 +458,22 @@ def test_a_named_state_acting_on_a_party_of_no_country_acts_at_home_but_a_speake
     doc = run("Joe Biden: I admire Xi Jinping's candour.\n\nQuestion: And?\n\nJoe Biden: We will help COVAX.\n",
               date="2021-06-16")
     assert not [e for e in doc.events if "USA" in countries(doc, e.recipient)]
+
+
+def test_the_state_that_leads_or_backs_a_force_is_named_by_its_hyphenated_word():
+    doc = run("Canada refused to send troops to the US-led mission against Iraq.")
+    assert "USA" in {a.country for a in doc.actors}
+    (refusal,) = [e for e in doc.events if e.type == "REJECT"]
+    assert "USA" in countries(doc, refusal.recipient)
+
+
+def test_a_people_named_as_a_population_is_a_minority_where_it_lives():
+    doc = run("Serb forces were engaged in ethnic cleansing in Kosovo against the Albanian population of the province.")
+    (cleansing,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert countries(doc, cleansing.recipient) == {"XKX"}  # where they live, not Albania
+
+
+def test_a_retreat_in_the_passive_is_its_subjects_own():
+    doc = run("Hundreds of Ugandan rebels have been demobilized since the peace accord.")
+    (retreat,) = [e for e in doc.events if e.type == "RETREAT"]
+    assert countries(doc, retreat.actor) == {"UGA"}

@@ -187,6 +187,11 @@ def gazetteer_mentions(doc: Document, seg: Segment, table: ActorTable) -> list[F
                 hit = (n, entries)
                 break
         if hit is None:
+            led = _LED_BY.match(toks[i][2])
+            states = [e for e in table.gaz.index.get((fold(led.group(1)),), []) if e.kind == "state"] if led else []
+            if states:  # "the US-led war", "Vietnamese-led forces", "Syrian-backed militias": the state in front
+                start = seg.start + toks[i][0]
+                out.append(Found(start, start + len(led.group(1)), table.state(states[0].ref), seg.id, rank=0))
             i += 1
             continue
         n, entries = hit
@@ -198,6 +203,11 @@ def gazetteer_mentions(doc: Document, seg: Segment, table: ActorTable) -> list[F
             out.append(Found(start, end, ("place", entries[0].ref), seg.id, rank=0))
         i += n
     return out
+
+
+#: a hyphenated word whose first part names who leads or backs something ("US-led", "Syrian-backed")
+_LED_BY = re.compile(r"^(\w+)[-‐](?:led|backed|sponsored|supported|brokered|funded|armed|allied|"
+                     r"run|trained|installed|imposed|mediated)$", re.I)
 
 
 def _whole_words(text: str, start: int, end: int) -> bool:

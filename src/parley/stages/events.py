@@ -697,7 +697,8 @@ def _verbal_parties(ctx: _SegmentContext, sent, offset: int, cand: Candidate, ve
     subj = _subject_of(verb)
     # a "by" phrase is an agent only in the passive ("shortened by one hour the curfew" is active)
     agents = [c for c in verb.children if c.dep_ == "agent"] if subj is None or subj.dep_ != "nsubj" else []
-    stance = verb.lemma_.lower() in STANCE_PARTICIPLES
+    # a stance ("is opposed to") or a retreat ("guerrillas have been demobilized") is the subject's own doing
+    stance = verb.lemma_.lower() in STANCE_PARTICIPLES or cand.meaning.type == "RETREAT"
     p = _Parties(passive_without_agent=not agents and subj is not None and subj.dep_ == "nsubjpass" and not stance)
     if agents:
         p.actor = ctx.actors_in(agents[0].subtree, offset)

@@ -147,6 +147,7 @@ VERB_TYPES: dict[str, tuple[str, str | None]] = {
     "resign": ("RETREAT", "resign"),  # "RETREAT also covers resignations of government officials"
     "demobilize": ("RETREAT", "disarm"), "demobilise": ("RETREAT", "disarm"), "disarm": ("RETREAT", "disarm"),
     "hack": ("COERCE", "cyber"),  # COERCE 'cyber': "hacking, security breaches, website attacks"
+    "retake": ("COERCE", "seize"),  # as CAMEO codes "recapture"
 }
 
 #: verbs that only carry the act their object names ("declared a ceasefire", "mounted an invasion")

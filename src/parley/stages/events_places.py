@@ -85,11 +85,17 @@ def where_people_are(ctx, sent, offset: int, besides: set | frozenset = frozense
     return [state] if state is not None else []
 
 
+#: nouns that make a people named by their demonym a minority where they live ("the Albanian population")
+MINORITY_NOUNS = {"population", "minority", "community", "communities", "minorities", "diaspora", "populace"}
+
+
 def minority_home(ctx, sent, offset: int, aid: str) -> list[str]:
-    """The state an ethnic minority named in the sentence ("ethnic Albanians") lives in, or []."""
+    """The state an ethnic minority named in the sentence ("ethnic Albanians", "the Albanian population of the
+    province") lives in, or []."""
     for tok in sent:
-        if ctx.mention_actor.get(offset + tok.idx) == aid and any(
-                c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children):
+        if ctx.mention_actor.get(offset + tok.idx) == aid and (
+                any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children)
+                or (tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in MINORITY_NOUNS)):
             return where_people_are(ctx, sent, offset, besides={ctx.country.get(aid)}, places_only=True)
     return []
 
