@@ -477,3 +477,16 @@ def test_a_retreat_in_the_passive_is_its_subjects_own():
     doc = run("Hundreds of Ugandan rebels have been demobilized since the peace accord.")
     (retreat,) = [e for e in doc.events if e.type == "RETREAT"]
     assert countries(doc, retreat.actor) == {"UGA"}
+
+
+def test_talk_among_a_speakers_own_side_is_home_politics_not_an_event():
+    doc = run("Joe Biden: I asked the staff to write it down. I urge my friends in Congress to pass the bill.\n\n"
+              "Question: And China?\n\nJoe Biden: We were attacked. I urged China to stop.\n", date="2021-06-16")
+    assert [(e.type, countries(doc, e.recipient)) for e in doc.events if e.type == "REQUEST"] == [("REQUEST", {"CHN"})]
+    assert [e for e in doc.events if e.type == "ASSAULT"]  # violence at home is kept
+
+
+def test_an_act_announced_as_agreement_takes_no_partner_from_earlier_talks():
+    doc = run("Joe Biden: I met with President Lopez Obrador of Mexico.\n\nQuestion: And the economy?\n\n"
+              "Joe Biden: We will pass the American Rescue Plan.\n", date="2021-06-16")
+    assert not [e for e in doc.events if "MEX" in countries(doc, e.actor) and "Rescue" in sentence(doc, e)]

@@ -110,11 +110,15 @@ def events(doc: Document) -> Document:
     mention_actor = _mention_index(doc)
     speaker_state = {a.id: a for a in doc.actors}
     found: list[tuple[Event, int]] = []
+    home: dict[str, str] = {}  # segment id -> the country its speaker speaks for
+    mutual: list[Event] = []  # events whose verb says they were mutual ("we agreed", "we met")
     for seg in doc.segments:
         if seg.kind not in OFFICIAL_KINDS:
             continue
         ctx = _SegmentContext(doc, seg, mention_actor, _speaker_actor(doc, seg),
                               _speaker_state(doc, seg, speaker_state))
+        if ctx.state is not None and ctx.country.get(ctx.state):
+            home[seg.id] = ctx.country[ctx.state]
         previous = None
         for offset, sdoc in parses(doc, seg):
             for sent in sdoc.sents:
@@ -125,8 +129,12 @@ def events(doc: Document) -> Document:
                     event = _frame(ctx, sent, offset, cand, previous)
                     if event is not None:
                         found.append((event, _depth(cand.trigger)))
+                        if cand.meaning.type in RECIPROCAL and cand.trigger.lemma_.lower() in MUTUAL_VERBS:
+                            mutual.append(event)
                 previous = (sent, offset)
-    _reciprocal_partners([e for e, _ in found], doc)
+    _reciprocal_partners([e for e, _ in found], mutual, doc)
+    country = {a.id: a.country for a in doc.actors}
+    found = [(e, d) for e, d in found if not _home_politics(e, country, home.get(e.segment))]
     found.sort(key=lambda pair: (pair[0].trigger.start, pair[0].type))
     doc.events = []
     depths = {}
@@ -272,6 +280,24 @@ def _mention_index(doc: Document) -> dict[int, str]:
 
 def _speaker_actor(doc: Document, seg: Segment) -> str | None:
     return seg.speaker.actor if seg.speaker and seg.kind in ("statement", "answer") else None
+
+
+#: verbs that say an act was done with someone ("we agreed", "we discussed"): a lone party's partner is found
+MUTUAL_VERBS = {"agree", "meet", "discuss", "talk", "negotiate", "consult", "confer", "sign", "reaffirm", "affirm",
+                "concur", "decide", "exchange", "conclude"}
+
+#: acts of talk and cooperation that, among a speaker's own side alone, are home politics
+HOME_TALK = {"AGREE", "REQUEST", "COOPERATE", "SUPPORT", "CONSULT", "PROTEST", "ACCUSE", "AID", "REJECT"}
+
+
+def _home_politics(event: Event, country: dict, home: str | None) -> bool:
+    """An event of talk or cooperation in someone's speech whose every party is of the speaker's own country or
+    of none ("I asked the staff", "we passed the Rescue Plan", "I urge my friends in Congress"): parley codes
+    relations between states and peoples, and in spoken transcripts these were almost all noise (a hand-judged
+    sample of White House transcripts: 12 of 15 such events wrong). Violence, coercion, threats and
+    concessions at home are kept."""
+    return home is not None and event.type in HOME_TALK and all(
+        country.get(a) in (home, None) for a in event.actor + event.recipient)
 
 
 def _speaker_state(doc: Document, seg: Segment, actors: dict) -> str | None:
@@ -975,16 +1001,17 @@ def _tense(tok, head) -> str:
     return "present"
 
 
-def _reciprocal_partners(found: list[Event], doc: Document) -> None:
+def _reciprocal_partners(found: list[Event], mutual: list[Event], doc: Document) -> None:
     """A reciprocal event with one party ("we agreed") takes the partner of the talks it follows: the nearest
     CONSULT before it between several countries (else the document's first), named by a phrase or a pattern
-    rather than a verb's mere default meaning."""
+    rather than a verb's mere default meaning. Only events whose verb is mutual (``mutual``: "agreed", "met"),
+    not acts announced as AGREE nor CAMEO's agreements ("we will pass the bill")."""
     country = {a.id: a.country for a in doc.actors}
     talks = sorted((e for e in found if e.type == "CONSULT" and e.confidence >= 0.6
                     and len({country.get(a) for a in e.actor}) > 1), key=lambda e: e.trigger.start)
     if not talks:
         return
-    for event in found:
+    for event in mutual:
         if event.type in RECIPROCAL and len({country.get(a) for a in event.actor}) == 1:
             before = [t for t in talks if t.trigger.start < event.trigger.start]
             source = before[-1] if before else talks[0]
