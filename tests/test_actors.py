@@ -266,3 +266,12 @@ def test_places_are_kept_for_the_events_stage_but_are_not_actors():
     doc = run("Talks were held in Geneva.")
     assert not doc.actors
     assert [(doc.text[s:e], code) for s, e, code in doc.cache["places"]] == [("Geneva", "CHE")]
+
+
+def test_a_chinese_or_korean_leader_is_known_by_the_family_name_written_first():
+    doc = run("President Biden and President Xi could possibly meet on the sidelines of the summit.", "2021-10-26")
+    assert actor(doc, "Xi Jinping").country == "CHN"
+
+
+def test_a_bare_surname_shared_across_countries_is_of_the_country_whose_holder_led_it():
+    assert actor(run("The Bush administration declared that China must drop barriers."), "Bush").country == "USA"

@@ -490,3 +490,18 @@ def test_an_act_announced_as_agreement_takes_no_partner_from_earlier_talks():
     doc = run("Joe Biden: I met with President Lopez Obrador of Mexico.\n\nQuestion: And the economy?\n\n"
               "Joe Biden: We will pass the American Rescue Plan.\n", date="2021-06-16")
     assert not [e for e in doc.events if "MEX" in countries(doc, e.actor) and "Rescue" in sentence(doc, e)]
+
+
+def test_a_general_verb_gets_no_target_from_home_but_a_strike_does():
+    doc = run("Jake Sullivan: We continue pulling every lever we can to get vaccinations out to the world.\n",
+              date="2021-10-26")
+    assert not [e for e in doc.events if e.type == "CONCEDE"]
+    doc = run("Kenyan teachers went on strike on Monday.")
+    assert [(e.type, countries(doc, e.recipient)) for e in doc.events] == [("PROTEST", {"KEN"})]
+
+
+def test_a_question_about_home_politics_is_no_event_but_one_about_another_state_is():
+    doc = run("Jen Psaki: Good afternoon.\n\nQuestion: Senator Manchin is meeting with civil rights leaders. "
+              "France and Germany met in Paris on Monday.\n\nJen Psaki: We will see.\n", date="2021-10-26")
+    assert not [e for e in doc.events if "Manchin" in sentence(doc, e)]
+    assert [e for e in doc.events if "Paris" in sentence(doc, e) and "FRA" in countries(doc, e.actor)]

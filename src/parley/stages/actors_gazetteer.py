@@ -147,6 +147,9 @@ def case_fits(written: list[str], surface: str) -> bool:
     return True
 
 
+#: countries whose people's names are written family name first in English news
+FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG"}
+
 _GAZETTEER: Gazetteer | None = None
 
 
@@ -167,8 +170,10 @@ def load_gazetteer() -> Gazetteer:
                     continue  # a lone surname from the dictionaries: only when spaCy calls it a person
                 gaz.add(name, Entry("person", i))
             words = [w for w in name_key(person["name"]) if w not in (".", ",")] if person["name"] else []
-            # family name last ("Taro Kono"), or first in our supplement's East Asian names ("Lee Hsien Loong")
-            for family in {words[-1], words[0]} if supplement and len(words) == 3 else set(words[-1:]):
+            # family name last ("Taro Kono"), or first in Chinese, Korean and Vietnamese names ("Xi Jinping", "Moon
+            # Jae-in") and in our supplement's three-word East Asian names ("Lee Hsien Loong")
+            first = len(words) > 1 and (person.get("country") in FAMILY_NAME_FIRST or (supplement and len(words) == 3))
+            for family in {words[-1], words[0]} if first else set(words[-1:]):
                 gaz.surnames.setdefault(family, []).append(i)
         for i, org in enumerate(gaz.organizations):
             for name in org["variants"]:

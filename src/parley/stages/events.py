@@ -134,7 +134,9 @@ def events(doc: Document) -> Document:
                 previous = (sent, offset)
     _reciprocal_partners([e for e, _ in found], mutual, doc)
     country = {a.id: a.country for a in doc.actors}
-    found = [(e, d) for e, d in found if not _home_politics(e, country, home.get(e.segment))]
+    # a question is put to the speakers: its home is theirs (the country most of the document's speakers speak for)
+    asked = max(set(home.values()), key=list(home.values()).count) if home else None
+    found = [(e, d) for e, d in found if not _home_politics(e, country, home.get(e.segment, asked))]
     found.sort(key=lambda pair: (pair[0].trigger.start, pair[0].type))
     doc.events = []
     depths = {}
@@ -844,6 +846,11 @@ def _settle(ctx: _SegmentContext, sent, offset: int, cand: Candidate, p: _Partie
         return None  # no one acts, or a verb's mere default meaning with no one acted upon nor named actor
     if not recipient and own and cand.role == "verbal" and cand.meaning.type not in RECIPROCAL:
         recipient = own[:1]  # a domestic event: "Turkish authorities imposed a curfew in Cizre" (a town of Turkey)
+    if not recipient and cand.role == "verbal" and tok.lemma_.lower() in GENERIC_VERBS - {"step"} \
+            and cand.meaning.type != "PROTEST":
+        # "come back to you", "go into detail", "get vaccinations out": a general verb acts on someone named or is
+        # no event (its target is not supplied from home, but for a protest: "went on strike", "took to the streets")
+        return None
     if recipient and cand.role == "verbal" and (cand.meaning.type in DOMESTIC_TYPES or (
             cand.meaning.type not in RECIPROCAL and any(a in ctx.subject_named for a in actor))) \
             and not any(ctx.country.get(r) for r in recipient) and not foreign(ctx, sent, offset, actor):
@@ -857,8 +864,6 @@ def _settle(ctx: _SegmentContext, sent, offset: int, cand: Candidate, p: _Partie
         # protest, repression and concession with no one named as their target are aimed at home: "Liberian
         # riot police dispersed demonstrators" (Liberia -> Liberia), as PLOVER codes them
         recipient = home_state(ctx, actor)
-    if not recipient and cand.role == "verbal" and tok.lemma_.lower() in GENERIC_VERBS - {"step"}:
-        return None  # "come back to you", "look down", "go into detail": a general verb acts on someone or is no event
     return actor, recipient, unknown_agent
 
 
