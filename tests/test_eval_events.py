@@ -94,7 +94,7 @@ def test_petrarch_validation_records_are_read_whole(petrarch):
 def test_petrarch_validation_floors(petrarch):
     news, every = petrarch["AFP news sentences"], petrarch["all"]
     assert news["type_acc"] >= 0.76 and news["actor_country_acc"] >= 0.91 and news["recipient_country_acc"] >= 0.91
-    assert every["type_acc"] >= 0.46 and every["actor_country_acc"] >= 0.56 and every["recipient_country_acc"] >= 0.62
+    assert every["type_acc"] >= 0.46 and every["actor_country_acc"] >= 0.58 and every["recipient_country_acc"] >= 0.62
     assert every["given_an_event"] <= 0.36
 
 

@@ -505,3 +505,22 @@ def test_a_question_about_home_politics_is_no_event_but_one_about_another_state_
               "France and Germany met in Paris on Monday.\n\nJen Psaki: We will see.\n", date="2021-10-26")
     assert not [e for e in doc.events if "Manchin" in sentence(doc, e)]
     assert [e for e in doc.events if "Paris" in sentence(doc, e) and "FRA" in countries(doc, e.actor)]
+
+
+def test_meeting_leaders_is_a_consultation_and_saying_thanks_is_no_promise():
+    doc = run("Joe Biden: Today I met with the leaders of Estonia and Latvia. I want to thank Chancellor Merkel.\n\n"
+              "Question: And?\n\nJoe Biden: Yes.\n", date="2021-06-14")
+    assert {e.type for e in doc.events} == {"CONSULT", "SUPPORT"}
+
+
+def test_expressing_and_monitoring_are_no_accusations_by_default():
+    doc = run("Joe Biden: I want to express my condolences to Germany. We are monitoring developments in Ukraine.\n\n"
+              "Question: And?\n\nJoe Biden: Yes.\n", date="2021-07-15")
+    assert not [e for e in doc.events if e.type == "ACCUSE"]
+
+
+def test_a_threat_posed_is_laid_at_the_door_of_who_poses_it():
+    doc = run("Joe Biden: We talked about Russia's aggressive acts that pose a threat to NATO.\n\n"
+              "Question: And?\n\nJoe Biden: Yes.\n", date="2021-06-14")
+    (blame,) = [e for e in doc.events if e.type == "ACCUSE"]
+    assert countries(doc, blame.recipient) == {"RUS"}

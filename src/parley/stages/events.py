@@ -397,7 +397,8 @@ ASPECT_VERBS = {"continue", "erupt", "break", "begin", "start", "resume", "sprea
 #: verbs too general for CAMEO's default code to mean anything on its own ("I take him at his word", "go too
 #: far", "deal with China"): only a CAMEO pattern, a phrase or the act their object names makes them an event
 GENERIC_VERBS = {"take", "put", "get", "go", "come", "deal", "find", "expect", "mean", "make", "keep", "let", "see",
-                 "look", "bring", "set", "turn", "walk", "run", "stand", "sit", "step", "do", "have", "say", "tell"}
+                 "look", "bring", "set", "turn", "walk", "run", "stand", "sit", "step", "do", "have", "say", "tell",
+                 "express", "monitor"}
 
 
 #: what a statement is called: a verb whose object is one only makes a statement
@@ -710,6 +711,11 @@ def _evaluation_parties(ctx: _SegmentContext, sent, offset: int, head, reporter,
         actor = ctx.actors_in(subj.subtree, offset) if subj is not None else []
         recipient = ctx.actors_in(_targets(reporter), offset, exclude_victims=True)
     actor = actor[:1] or ([ctx.state] if ctx.state else [])
+    if not recipient and head.lemma_.lower() in ("pose", "create"):
+        # "Russia's aggressive acts that pose a threat to NATO": the one who poses it, not the one threatened
+        poser = head.head if head.dep_ == "relcl" else _subject_of(head)
+        if poser is not None:
+            recipient = _others(ctx, ctx.actors_in(_noun_phrase(poser), offset), actor)
     if not recipient:
         recipient = _others(ctx, ctx.actors_in(_own_tokens(head), offset, exclude_victims=True), actor)
     if not recipient:
@@ -896,12 +902,18 @@ INTENT_VERBS = {"plan", "intend", "offer", "promise", "pledge", "vow", "propose"
                 "mean", "swear", "undertake", "resolve", "seek"}
 
 
+#: verbs whose "I want to ..." does the act in saying it ("I want to thank", "I'd like to welcome"): no announcement
+PERFORMATIVES = {"thank", "congratulate", "welcome", "commend", "praise", "salute", "acknowledge", "recognize",
+                 "recognise", "applaud", "apologize", "apologise", "condole", "greet"}
+
+
 def _intended(cand: Candidate, tok, head, negated: bool) -> str:
     """PLOVER codes an announced act as the announcement: a cooperative act someone will do (would do, plans,
     offers, is ready to do) is an AGREE, one they will not do a REJECT; a hostile one a THREATEN, as is any
     act made conditional with "unless"."""
     kind = cand.meaning.type
-    if cand.meaning.source == "phrase" or kind not in COOPERATIVE | CONFLICTUAL or _agreed(tok):
+    if cand.meaning.source == "phrase" or kind not in COOPERATIVE | CONFLICTUAL or _agreed(tok) \
+            or tok.lemma_.lower() in PERFORMATIVES:
         return kind
     clause = [tok] if tok.pos_ in ("VERB", "AUX") else [tok, head]
     conditions = [c for n in clause for c in n.children if c.dep_ == "advcl"] + clause

@@ -265,6 +265,10 @@ class Lexicon:
                     found = self.meaning(pat["code"], "pattern", 0.75)
                     if found:
                         best, best_len = found, size
+        if best is not None and lemma == "meet" and best.type == "AGREE":
+            # CAMEO codes "meet with leaders", "meet at" as 036 (intent to meet): a meeting is a CONSULT, and the
+            # events stage makes an announced one an AGREE
+            best = Meaning("CONSULT", None, ("diplomatic",), best.source, best.confidence)
         if best is not None:
             return best
         if lemma in VERB_TYPES:
