@@ -524,3 +524,16 @@ def test_a_threat_posed_is_laid_at_the_door_of_who_poses_it():
               "Question: And?\n\nJoe Biden: Yes.\n", date="2021-06-14")
     (blame,) = [e for e in doc.events if e.type == "ACCUSE"]
     assert countries(doc, blame.recipient) == {"RUS"}
+
+
+def test_an_act_refused_did_not_happen():
+    doc = run("The citizens of Ukraine refused to submit to Russia.")
+    assert [e.type for e in doc.events] == ["REJECT"]
+
+
+def test_engaging_with_a_state_is_consulting_it_and_one_speaker_discussing_takes_no_partner():
+    doc = run("Sweden will engage with Turkey on its concerns.")
+    assert [(e.type, countries(doc, e.actor)) for e in doc.events] == [("CONSULT", {"SWE", "TUR"})]
+    doc = run("Jen Psaki: We met with Japan yesterday. As I discussed at the podium, the rhetoric matters.\n\n"
+              "Question: And?\n\nJen Psaki: Yes.\n", date="2021-10-26")
+    assert not [e for e in doc.events if "podium" in sentence(doc, e)]

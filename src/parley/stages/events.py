@@ -129,7 +129,8 @@ def events(doc: Document) -> Document:
                     event = _frame(ctx, sent, offset, cand, previous)
                     if event is not None:
                         found.append((event, _depth(cand.trigger)))
-                        if cand.meaning.type in RECIPROCAL and cand.trigger.lemma_.lower() in MUTUAL_VERBS:
+                        if cand.meaning.type in RECIPROCAL and cand.trigger.lemma_.lower() in MUTUAL_VERBS \
+                                and _plural_subject(cand.trigger):
                             mutual.append(event)
                 previous = (sent, offset)
     _reciprocal_partners([e for e, _ in found], mutual, doc)
@@ -288,6 +289,14 @@ def _speaker_actor(doc: Document, seg: Segment) -> str | None:
 MUTUAL_VERBS = {"agree", "meet", "discuss", "talk", "negotiate", "consult", "confer", "sign", "reaffirm", "affirm",
                 "concur", "decide", "exchange", "conclude"}
 
+def _plural_subject(verb) -> bool:
+    """"We agreed", "the two leaders met", "Japan and Korea discussed": several parties (not "as I discussed
+    yesterday at the podium")."""
+    subj = _subject_of(verb)
+    return subj is not None and (subj.lower_ in ("we", "they", "both") or subj.tag_ in ("NNS", "NNPS")
+                                 or any(c.dep_ == "conj" for c in subj.children))
+
+
 #: acts of talk and cooperation that, among a speaker's own side alone, are home politics
 HOME_TALK = {"AGREE", "REQUEST", "COOPERATE", "SUPPORT", "CONSULT", "PROTEST", "ACCUSE", "AID", "REJECT"}
 
@@ -370,10 +379,12 @@ def _candidates(sent, offset: int, lexicon) -> list[Candidate]:
     # "plans to impose", "continued to send", "tried to hack", "we're going to work": the act is the event (if
     # any), the verb of intention or aspect that governs it is not one of its own
     # "shunned work to protest at ...", "converging for a rally to protest": an act done as a protest is one
+    # "refused to submit", "declined to attend": the refusal is the event, the act refused did not happen
     protests = {c.trigger.i for c in out if c.meaning.type == "PROTEST"}
     return [c for c in out if not (c.role == "verbal" and c.meaning.source != "phrase" and (
         (c.trigger.lemma_.lower() in WRAPPERS and any(_complement(x) for x in c.trigger.children))
-        or (c.meaning.type != "PROTEST" and any(_purpose(x) and x.i in protests for x in c.trigger.children))))]
+        or (c.meaning.type != "PROTEST" and any(_purpose(x) and x.i in protests for x in c.trigger.children))
+        or (_complement(c.trigger) and c.trigger.head.lemma_.lower() in REFUSALS)))]
 
 
 #: verbs whose object's act is not done by their subject: regarded, spoken of, handled or stopped ("we do not regard
@@ -897,6 +908,8 @@ CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 WRAPPERS = {"plan", "intend", "prepare", "decide", "continue", "try", "attempt", "seek", "want", "aim", "begin",
             "start", "hope", "expect", "mean", "swear", "vow", "resolve", "undertake", "move", "go", "work", "wish",
             "need"}
+#: verbs whose infinitive complement is an act not done ("refused to submit", "failed to attend")
+REFUSALS = {"refuse", "decline", "fail", "reject", "avoid", "cease", "stop", "neglect", "hesitate"}
 #: verbs whose infinitive complement is an intention ("plans to impose", "offered to negotiate")
 INTENT_VERBS = {"plan", "intend", "offer", "promise", "pledge", "vow", "propose", "want", "aim", "prepare",
                 "mean", "swear", "undertake", "resolve", "seek"}

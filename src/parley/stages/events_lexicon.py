@@ -148,6 +148,7 @@ VERB_TYPES: dict[str, tuple[str, str | None]] = {
     "demobilize": ("RETREAT", "disarm"), "demobilise": ("RETREAT", "disarm"), "disarm": ("RETREAT", "disarm"),
     "hack": ("COERCE", "cyber"),  # COERCE 'cyber': "hacking, security breaches, website attacks"
     "retake": ("COERCE", "seize"),  # as CAMEO codes "recapture"
+    "engage": ("CONSULT", None),  # "will engage with Turkey" (CAMEO: fight); "engaged in fighting" is its noun's
 }
 
 #: verbs that only carry the act their object names ("declared a ceasefire", "mounted an invasion")
