@@ -532,7 +532,7 @@ def test_an_act_refused_did_not_happen():
 
 
 def test_engaging_with_a_state_is_consulting_it_and_one_speaker_discussing_takes_no_partner():
-    doc = run("Sweden will engage with Turkey on its concerns.")
+    doc = run("Sweden engaged with Turkey on its concerns.")
     assert [(e.type, countries(doc, e.actor)) for e in doc.events] == [("CONSULT", {"SWE", "TUR"})]
     doc = run("Jen Psaki: We met with Japan yesterday. As I discussed at the podium, the rhetoric matters.\n\n"
               "Question: And?\n\nJen Psaki: Yes.\n", date="2021-10-26")
