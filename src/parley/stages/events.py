@@ -16,8 +16,16 @@ Each sentence's dependency parse is read as predicate frames:
   recipient is the party its clause names, else its sentence, else the one the sentence before names
   most — never the victims ("unacceptable *for Russia*"). What a "statement that ..." or "remarks that ..."
   claims is the claimant's, not an event of the speaker's, and is not coded;
-* **reciprocal** events (CONSULT, AGREE) put all parties in ``actor``; "we agreed" with no partner named
-  takes the partner of the document's first CONSULT event (the talks the statement reports on);
+* **reciprocal** events (CONSULT, AGREE) put all parties in ``actor``; "we agreed", "we discussed" (a verb of
+  doing something together, with a plural subject) with no partner named takes the partner of the nearest
+  CONSULT before it (the talks the statement reports on); what talks are "on" or "about" is no party;
+* an **accusation's** recipient is the doer its object names ("crimes *by Croatian extremists* against Serb
+  civilians", "*Serbia's* suppression of ..."), even the actor's own; a threat posed is laid at the door of
+  who poses it;
+* **nouns of acts** are events too: after a light verb or one that does them ("launched an investigation",
+  "completed its investigation", "returned to Geneva for talks", not "address cyber threats"), and as the
+  subject of a verb of aspect ("Palestinian riots against Israeli policies are continuing", "fighting broke
+  out between X and Y");
 * **places** stand for their states ("in Kabul", "Beirut rejected"): a gazetteer place the actors stage
   recorded (``doc.cache["places"]``) is the state's actor, added as a new state actor (ids after the actors
   stage's) only when an event keeps it; with no one else acted upon, the place where it happens is the
@@ -40,7 +48,11 @@ Each sentence's dependency parse is read as predicate frames:
   A verb of intention or aspect that governs an act ("plans to impose", "continued to send") is not an
   event of its own, nor is an act done "to protest" anything but a PROTEST; a **light verb** takes the act its
   object names ("declared a ceasefire");
-* **questions** ("Will Japan reject ...?") are not events;
+* **questions** ("Will Japan reject ...?") are not events; an act refused ("refused to submit") is not one
+  either, only the refusal;
+* **home politics** in speech: talk and cooperation (AGREE, REQUEST, CONSULT, SUPPORT ...) whose every party
+  is of the speaker's own country or of none ("I asked the staff", "I urge my friends in Congress") is not
+  coded; parley codes relations between states and peoples. Violence, coercion and threats at home are;
 * **negation** (``not``, ``never``, ``no`` on the trigger or its auxiliaries) sets ``negated``; **tense**
   is future (will, shall, going to), hypothetical (would, could, should, might, may, if ...), past
   (past tense, perfect) or present.
