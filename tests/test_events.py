@@ -537,3 +537,10 @@ def test_engaging_with_a_state_is_consulting_it_and_one_speaker_discussing_takes
     doc = run("Jen Psaki: We met with Japan yesterday. As I discussed at the podium, the rhetoric matters.\n\n"
               "Question: And?\n\nJen Psaki: Yes.\n", date="2021-10-26")
     assert not [e for e in doc.events if "podium" in sentence(doc, e)]
+
+
+def test_a_by_phrase_of_a_verb_without_its_own_subject_is_its_agent():
+    doc = run("Sergey Lavrov: As proposed by our Japanese colleagues, we agreed that we will not hold a joint "
+              "news conference today.\n", date="2019-01-14")
+    (proposal,) = [e for e in doc.events if e.type == "REQUEST"]
+    assert countries(doc, proposal.actor) == {"JPN"}

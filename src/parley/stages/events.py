@@ -124,7 +124,7 @@ def events(doc: Document) -> Document:
     speaker_state = {a.id: a for a in doc.actors}
     found: list[tuple[Event, int]] = []
     home: dict[str, str] = {}  # segment id -> the country its speaker speaks for
-    mutual: list[Event] = []  # events whose verb says they were mutual ("we agreed", "we met")
+    mutual: list[Event] = []  # what several ("we") did together: "we agreed", "we are resuming talks"
     for seg in doc.segments:
         if seg.kind not in OFFICIAL_KINDS:
             continue
@@ -142,8 +142,9 @@ def events(doc: Document) -> Document:
                     event = _frame(ctx, sent, offset, cand, previous)
                     if event is not None:
                         found.append((event, _depth(cand.trigger)))
-                        if cand.meaning.type in RECIPROCAL and cand.trigger.lemma_.lower() in MUTUAL_VERBS \
-                                and _plural_subject(cand.trigger):
+                        if _plural_subject(cand.trigger) and (
+                                (cand.meaning.type in RECIPROCAL and cand.trigger.lemma_.lower() in MUTUAL_VERBS)
+                                or (cand.meaning.type == "CONSULT" and cand.meaning.source == "phrase")):
                             mutual.append(event)
                 previous = (sent, offset)
     _reciprocal_partners([e for e, _ in found], mutual, doc)
@@ -574,7 +575,8 @@ def _verbal_parties(ctx: _SegmentContext, sent, offset: int, cand: Candidate, ve
     the clauses it governs and, failing those, the places it happens in. None: no event ("we should ...")."""
     subj = _subject_of(verb)
     # a "by" phrase is an agent only in the passive ("shortened by one hour the curfew" is active)
-    agents = [c for c in verb.children if c.dep_ == "agent"] if subj is None or subj.dep_ != "nsubj" else []
+    agents = [c for c in verb.children if c.dep_ == "agent"] \
+        if not any(c.dep_ == "nsubj" for c in verb.children) else []  # its own subject ("As proposed by X, we ...")
     # a stance ("is opposed to") or a retreat ("guerrillas have been demobilized") is the subject's own doing
     stance = verb.lemma_.lower() in STANCE_PARTICIPLES or cand.meaning.type == "RETREAT"
     p = _Parties(passive_without_agent=not agents and subj is not None and subj.dep_ == "nsubjpass" and not stance)
