@@ -544,3 +544,15 @@ def test_a_by_phrase_of_a_verb_without_its_own_subject_is_its_agent():
               "news conference today.\n", date="2019-01-14")
     (proposal,) = [e for e in doc.events if e.type == "REQUEST"]
     assert countries(doc, proposal.actor) == {"JPN"}
+
+
+def test_what_a_speaker_says_another_state_must_do_is_the_speakers_demand():
+    doc = run("Jen Psaki: Russia must withdraw its troops from Ukraine. We must do more.\n\nQuestion: And?\n\n"
+              "Jen Psaki: The Russian government should release her.\n", date="2022-07-12")
+    demands = [(e.type, countries(doc, e.actor), countries(doc, e.recipient)) for e in doc.events]
+    assert demands == [("REQUEST", {"USA"}, {"RUS"}), ("REQUEST", {"USA"}, {"RUS"})]
+
+
+def test_an_act_discontinued_is_not_coded_as_done():
+    doc = run("The European Union will discontinue buying Russian gas.")
+    assert not [e for e in doc.events if e.type in ("COOPERATE", "AGREE")]

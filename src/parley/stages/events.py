@@ -50,6 +50,8 @@ Each sentence's dependency parse is read as predicate frames:
   object names ("declared a ceasefire");
 * **questions** ("Will Japan reject ...?") are not events; an act refused ("refused to submit") is not one
   either, only the refusal;
+* **demands** in speech: what a speaker says another party "must" or "should" do ("Russia must withdraw its
+  troops") is a REQUEST by the speaker's state of that party, not that party's act;
 * **home politics** in speech: talk and cooperation (AGREE, REQUEST, CONSULT, SUPPORT ...) whose every party
   is of the speaker's own country or of none ("I asked the staff", "I urge my friends in Congress") is not
   coded; parley codes relations between states and peoples. Violence, coercion and threats at home are;
@@ -535,15 +537,33 @@ def _frame(ctx: _SegmentContext, sent, offset: int, cand: Candidate, previous) -
     actor, recipient, unknown_agent = settled
     negated = _negated(tok, head, cand)
     kind = _intended(cand, tok, head, negated)
+    meaning, tense = cand.meaning, _tense(tok, head)
+    if _demanded(ctx, cand, tok, actor):  # "Russia must withdraw its troops": the speaker's demand of Russia
+        actor, recipient, kind, meaning, tense = [ctx.state], actor, "REQUEST", OBLIGATION, "present"
     if kind in RECIPROCAL:
         actor, recipient = list(dict.fromkeys(actor + recipient)), []
-    confidence = cand.meaning.confidence - (0.15 if not recipient and kind not in RECIPROCAL else 0.0) \
+    confidence = meaning.confidence - (0.15 if not recipient and kind not in RECIPROCAL else 0.0) \
         - (0.2 if unknown_agent else 0.0)
     sentence = (offset + sent.start_char, offset + sent.end_char)
     return Event(id="", type=kind, segment=ctx.seg.id, start=sentence[0], end=sentence[1],
-                 mode=cand.meaning.mode, contexts=list(cand.meaning.contexts), actor=ctx.materialise(actor),
-                 recipient=ctx.materialise(recipient), negated=negated, tense=_tense(tok, head),
+                 mode=meaning.mode, contexts=list(meaning.contexts), actor=ctx.materialise(actor),
+                 recipient=ctx.materialise(recipient), negated=negated, tense=tense,
                  trigger=Span(*cand.span), confidence=round(confidence, 2))
+
+
+def _demanded(ctx: _SegmentContext, cand: Candidate, tok, actor: list[str]) -> bool:
+    """In a speaker's own words, what another party "must" or "should" do is the speaker's demand of it
+    ("Russia must withdraw its troops", "the Russian government should release her"), not that party's act;
+    what one's own side, or "you", must do is not (nor what a reporting verb frames: the reporter's, as
+    :data:`OBLIGATION`)."""
+    if ctx.state is None or cand.role != "verbal" or not actor or ctx.state in actor or _reporter(tok) is not None:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+        return False
+    subj = _subject_of(tok)
+    home = ctx.country.get(ctx.state)
+    return subj is not None and subj.lower_ not in ("we", "i", "you", "one") \
+        and all(ctx.country.get(a) != home for a in actor)
 
 
 def _evaluation_parties(ctx: _SegmentContext, sent, offset: int, head, reporter, previous) -> _Parties:

@@ -215,7 +215,8 @@ WRAPPERS = {"plan", "intend", "prepare", "decide", "continue", "try", "attempt",
 
 
 #: verbs whose infinitive complement is an act not done ("refused to submit", "failed to attend")
-REFUSALS = {"refuse", "decline", "fail", "reject", "avoid", "cease", "stop", "neglect", "hesitate"}
+REFUSALS = {"refuse", "decline", "fail", "reject", "avoid", "cease", "stop", "neglect", "hesitate", "discontinue",
+            "quit", "abandon", "halt"}
 
 
 def purpose(clause) -> bool:
