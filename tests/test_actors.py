@@ -275,3 +275,8 @@ def test_a_chinese_or_korean_leader_is_known_by_the_family_name_written_first():
 
 def test_a_bare_surname_shared_across_countries_is_of_the_country_whose_holder_led_it():
     assert actor(run("The Bush administration declared that China must drop barriers."), "Bush").country == "USA"
+
+
+def test_names_written_with_typographic_apostrophes_are_the_same_names():
+    doc = run("We shared our concerns about the Democratic People’s Republic of Korea. Côte d’Ivoire agreed.")
+    assert {a.country for a in doc.actors if a.type == "state"} == {"PRK", "CIV"}

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 TOKEN = re.compile(r"\w+(?:[-‐]\w+)*|[^\w\s]")
-SMALL_WORDS = {"of", "the", "and", "for", "de", "da", "do", "dos", "del", "di", "du", "des", "la", "le", "van",
-               "von", "der", "al", "el", "bin", "ibn", "on", "in", "to", "y", "e", "from"}
+SMALL_WORDS = {"of", "the", "and", "for", "de", "d", "l", "da", "do", "dos", "del", "di", "du", "des", "la", "le",
+               "van", "von", "der", "al", "el", "bin", "ibn", "on", "in", "to", "y", "e", "from"}
 MAX_TOKENS = 10
 #: roles by source, most trusted first: our supplement, the UN speaker list, the 2014 Phoenix snapshot
 SOURCE_RANK = {"s": 0, "u": 1, "p": 2}
@@ -30,9 +30,11 @@ _NOT_A_NAME_ALONE = {"king", "queen", "president", "premier", "prince", "chairma
 
 
 def fold(text: str) -> str:
-    """Lower case without accents: the key names are compared on."""
+    """Lower case without accents, with typographic apostrophes and hyphens plain: the key names are compared on
+    ("People’s Republic" is "People's Republic")."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("‐", "-")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("‐", "-") \
+        .replace("’", "'").replace("‘", "'")
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
