@@ -556,3 +556,17 @@ def test_what_a_speaker_says_another_state_must_do_is_the_speakers_demand():
 def test_an_act_discontinued_is_not_coded_as_done():
     doc = run("The European Union will discontinue buying Russian gas.")
     assert not [e for e in doc.events if e.type in ("COOPERATE", "AGREE")]
+
+
+def test_showing_rallying_support_and_releasing_oil_are_no_protest_nor_concession():
+    doc = run("Joe Biden: The United States is rallying the world to stand with Ukraine. Japan demonstrates its "
+              "commitment. I have released a million barrels of oil from our reserve.\n\nQuestion: And?\n\n"
+              "Joe Biden: Iran released the two British prisoners.\n", date="2022-06-30")
+    assert [(e.type, countries(doc, e.actor)) for e in doc.events if e.type in ("PROTEST", "RETREAT")] == [
+        ("RETREAT", {"IRN"})]
+
+
+def test_violence_by_ones_own_side_at_no_one_is_a_figure_of_speech():
+    doc = run("John Kirby: While we are fighting for progress, I'd push back on that.\n\nQuestion: And?\n\n"
+              "John Kirby: We were attacked.\n", date="2022-09-13")
+    assert [(e.type, countries(doc, e.recipient)) for e in doc.events] == [("ASSAULT", {"USA"})]

@@ -322,9 +322,10 @@ def _home_politics(event: Event, country: dict, home: str | None) -> bool:
     of none ("I asked the staff", "we passed the Rescue Plan", "I urge my friends in Congress"): parley codes
     relations between states and peoples, and in spoken transcripts these were almost all noise (a hand-judged
     sample of White House transcripts: 12 of 15 such events wrong). Violence, coercion, threats and
-    concessions at home are kept."""
-    return home is not None and event.type in HOME_TALK and all(
-        country.get(a) in (home, None) for a in event.actor + event.recipient)
+    concessions at home are kept, but for "violence" by one's own side at no one ("we are fighting for progress",
+    "I'd push back on that"), a figure of speech."""
+    return home is not None and (event.type in HOME_TALK or (event.type == "ASSAULT" and not event.recipient)) \
+        and all(country.get(a) in (home, None) for a in event.actor + event.recipient)
 
 
 def _speaker_state(doc: Document, seg: Segment, actors: dict) -> str | None:

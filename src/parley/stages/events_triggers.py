@@ -68,6 +68,8 @@ def candidates(sent, offset: int, lexicon) -> list[Candidate]:
                 continue  # "issued a declaration (demanding ...)": a public statement, CAMEO 01, is no event
         if meaning is not None and meaning.source == "verb" and tok.lemma_.lower() in GENERIC_VERBS:
             meaning = None  # "take", "get", "deal", "find": CAMEO's default for them is noise in speech
+        if meaning is not None and meaning.source == "verb" and _other_sense(tok):
+            meaning = None  # "demonstrates our engagement", "rally the world", "released a million barrels"
         if meaning is None or (meaning.source == "verb" and tok.lemma_.lower() in LIGHT_VERBS):
             meaning = _object_meaning(tok, lexicon) or meaning
         if meaning is not None:
@@ -119,6 +121,26 @@ GENERIC_VERBS = {"take", "put", "get", "go", "come", "deal", "find", "expect", "
 STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "reminder", "report", "announcement",
                    "speech", "remark", "remarks", "comment", "comments", "message", "note", "letter", "address",
                    "interview", "briefing", "press", "release"}
+
+
+#: things released that make a release no concession ("released a million barrels of oil", "released a report")
+RELEASED_THINGS = {"oil", "barrel", "reserve", "report", "statement", "data", "detail", "information", "video",
+                   "footage", "document", "record", "figure", "number", "plan", "budget", "fund", "money", "readout",
+                   "transcript", "list", "guidance", "strategy", "version", "photo", "image", "letter"}
+
+
+def _other_sense(verb) -> bool:
+    """A verb of protest or release in its other sense: "demonstrate" or "rally" with an object (showing,
+    gathering support: "demonstrates our engagement", "rally the world"), "release" of things ("released a
+    million barrels of oil", "released a report")."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "ccomp")]
+    if lemma in ("demonstrate", "rally"):
+        return bool(objects)
+    if lemma == "release":  # the object, or what it measures ("a million barrels *of oil*")
+        measured = [g for o in objects for p in o.children if p.dep_ == "prep" for g in p.children]
+        return any(t.lemma_.lower() in RELEASED_THINGS for t in objects + measured)
+    return False
 
 
 def _states(verb) -> bool:
