@@ -54,7 +54,8 @@ Each sentence's dependency parse is read as predicate frames:
   troops") is a REQUEST by the speaker's state of that party, not that party's act;
 * **home politics** in speech: talk and cooperation (AGREE, REQUEST, CONSULT, SUPPORT ...) whose every party
   is of the speaker's own country or of none ("I asked the staff", "I urge my friends in Congress") is not
-  coded; parley codes relations between states and peoples. Violence, coercion and threats at home are;
+  coded; parley codes relations between states and peoples. Violence, coercion and threats at home are,
+  but for "violence" by one's own side at no one ("we are fighting for progress"), a figure of speech;
 * **negation** (``not``, ``never``, ``no`` on the trigger or its auxiliaries) sets ``negated``; **tense**
   is future (will, shall, going to), hypothetical (would, could, should, might, may, if ...), past
   (past tense, perfect) or present.
