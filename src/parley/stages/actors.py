@@ -466,7 +466,7 @@ def _title_named_holder(doc: Document, table: ActorTable, title: str) -> tuple |
             if draft:
                 return draft.key
             k = name_key(match.group(1))
-            candidates = [i for i in table.gaz.surnames.get(k[0], [])] if k else []
+            candidates = list(table.gaz.surnames.get(k[0], [])) if k else []
             best = table.gaz.best_person(candidates, doc.date, title)
             if best is not None and _held(table.gaz, best, doc.date, title):
                 return table.known_person(best)

@@ -73,6 +73,7 @@ actor. Measured by ``parley eval events`` (PLOVER GSR).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import OFFICIAL_KINDS, Actor, Document, Event, Segment, Span
@@ -87,6 +88,7 @@ from .events_places import (
     located,
     minority_home,
     sentence_places,
+    state_of,
     where_people_are,
 )
 from .events_triggers import (
@@ -150,10 +152,10 @@ def events(doc: Document) -> Document:
                                 or (cand.meaning.type == "CONSULT" and cand.meaning.source == "phrase")):
                             mutual.append(event)
                 previous = (sent, offset)
-    _reciprocal_partners([e for e, _ in found], mutual, doc)
     country = {a.id: a.country for a in doc.actors}
+    _reciprocal_partners([e for e, _ in found], mutual, country)
     # a question is put to the speakers: its home is theirs (the country most of the document's speakers speak for)
-    asked = max(set(home.values()), key=list(home.values()).count) if home else None
+    asked = Counter(home.values()).most_common(1)[0][0] if home else None
     found = [(e, d) for e, d in found if not _home_politics(e, country, home.get(e.segment, asked))]
     found.sort(key=lambda pair: (pair[0].trigger.start, pair[0].type))
     doc.events = []
@@ -190,9 +192,9 @@ class _SegmentContext:
         if place is None:
             return None
         start, end, code = place
-        for actor in self.doc.actors:
-            if actor.type == "state" and actor.country == code:
-                return actor.id
+        state = state_of(self.doc, code)
+        if state is not None:
+            return state.id
         provisional = f"place:{code}:{start}:{end}"
         self.country[provisional] = code
         return provisional
@@ -204,7 +206,7 @@ class _SegmentContext:
         for aid in ids:
             if aid.startswith("place:"):
                 _, code, start, end = aid.split(":")
-                actor = next((a for a in self.doc.actors if a.type == "state" and a.country == code), None)
+                actor = state_of(self.doc, code)
                 if actor is None:
                     from .actors_gazetteer import load_gazetteer
 
@@ -870,12 +872,11 @@ def _tense(tok, head) -> str:
     return "present"
 
 
-def _reciprocal_partners(found: list[Event], mutual: list[Event], doc: Document) -> None:
+def _reciprocal_partners(found: list[Event], mutual: list[Event], country: dict[str, str | None]) -> None:
     """A reciprocal event with one party ("we agreed") takes the partner of the talks it follows: the nearest
     CONSULT before it between several countries (else the document's first), named by a phrase or a pattern
     rather than a verb's mere default meaning. Only events whose verb is mutual (``mutual``: "agreed", "met"),
     not acts announced as AGREE nor CAMEO's agreements ("we will pass the bill")."""
-    country = {a.id: a.country for a in doc.actors}
     talks = sorted((e for e in found if e.type == "CONSULT" and e.confidence >= 0.6
                     and len({country.get(a) for a in e.actor}) > 1), key=lambda e: e.trigger.start)
     if not talks:

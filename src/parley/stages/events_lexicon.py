@@ -216,6 +216,9 @@ class Lexicon:
     blocks_of: dict[str, list[int]] = field(default_factory=dict)
     nouns: dict[str, str] = field(default_factory=dict)  # event noun phrase -> CAMEO code ("curfew": "1723")
 
+    def __post_init__(self):
+        self._nouns_longest_first = sorted(self.nouns, key=lambda n: (-len(n), n))
+
     def noun_meaning(self, obj, nominal: bool = True) -> Meaning | None:
         """What a light verb's object names ("declared a ceasefire", "engaged in ethnic cleansing", "continued
         their hunger strike"): the longest event noun of the table's descriptions that the object's phrase
@@ -224,7 +227,7 @@ class Lexicon:
         texts = (" " + " ".join(t.lower_ for t in words) + " ", " " + " ".join(t.lemma_.lower() for t in words) + " ")
         heads = {obj.lower_, obj.lemma_.lower()} | {  # "a mediation mission": the compound names the act
             w for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN" for w in (c.lower_, c.lemma_.lower())}
-        for phrase in sorted(self.nouns, key=lambda n: (-len(n), n)):
+        for phrase in self._nouns_longest_first:
             if heads & set(phrase.split()) and any(f" {phrase} " in text for text in texts):
                 return self.meaning(self.nouns[phrase], "pattern", 0.7)
         return nominal_meaning(obj) if nominal else None

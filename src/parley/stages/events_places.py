@@ -65,6 +65,11 @@ def sentence_places(ctx, sent, offset: int) -> list:
     return [t for t in sent if located(t) and names_place(ctx, t, offset)]
 
 
+def state_of(doc, code: str):
+    """The document's state actor for a country code, or None."""
+    return next((a for a in doc.actors if a.type == "state" and a.country == code), None)
+
+
 def where_people_are(ctx, sent, offset: int, besides: set | frozenset = frozenset(),
                      places_only: bool = False) -> list[str]:
     """The state of the place a sentence names ("at a jail in Dili"), else (unless ``places_only``) of the one
@@ -80,9 +85,8 @@ def where_people_are(ctx, sent, offset: int, besides: set | frozenset = frozense
             named.setdefault(code, aid)
     if len(named) != 1:
         return []
-    code = next(iter(named))
-    state = next((a.id for a in ctx.doc.actors if a.type == "state" and a.country == code), None)
-    return [state] if state is not None else []
+    state = state_of(ctx.doc, next(iter(named)))
+    return [state.id] if state is not None else []
 
 
 #: nouns that make a people named by their demonym a minority where they live ("the Albanian population")
@@ -105,8 +109,7 @@ def home_state(ctx, actor: list[str]) -> list[str]:
     countries = {ctx.country.get(a) for a in actor if not a.startswith("place:")} - {None, "IGO"}
     if len(countries) != 1:
         return []
-    code = countries.pop()
-    state = next((a for a in ctx.doc.actors if a.type == "state" and a.country == code), None)
+    state = state_of(ctx.doc, countries.pop())
     return [state.id] if state is not None else []
 
 
